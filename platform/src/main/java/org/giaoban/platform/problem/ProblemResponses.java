@@ -1,0 +1,196 @@
+package org.giaoban.platform.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into {@code application/problem+json} (RFC 9457) with the status API.md gives it. Invalid
+ * fields are listed in {@code errors}; a rule of the domain names itself in {@code type}. Nothing internal (stack
+ * traces, SQL) ever reaches the caller.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_PREFIX = "urn:giaoban:problem:";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ProblemDetail onDomainRule(DomainRuleViolation refusal) {
+        return problem(HttpStatus.CONFLICT, refusal.rule(), "Refused by a rule of the domain", refusal.getMessage());
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail onInvalidField(InvalidFieldException invalid) {
+        return invalid(List.of(new FieldError(invalid.field(), invalid.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail onInvalidRequest(InvalidRequestException invalid) {
+        return invalid(invalid.errors());
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ProblemDetail onNotFound(ResourceNotFoundException missing) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail onAggregateNotFound(AggregateNotFoundException missing) {
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "No record has the id " + missing.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail onStaleVersion(ConflictingAggregateVersionException stale) {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "stale-version",
+                "Changed since you read it",
+                "The record is at version " + stale.getActualVersion() + ", not at the version in If-Match ("
+                        + stale.getExpectedVersion() + "); read it again before changing it.");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail onConcurrentChange(ConcurrencyException conflict) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Changed concurrently",
+                "Another request changed the record at the same moment; try again.");
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail onStoreFailure(EventStoreException failure) {
+        log.error("The event store refused a write", failure);
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "store-unavailable",
+                "Store unavailable",
+                "The record could not be stored; nothing was changed. Try again later.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail onUnexpected(Exception failure) {
+        log.error("Unexpected failure", failure);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The request failed on the server; see the log under the request id.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(fieldErrorsOf(invalid.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(), messageOf(error))))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        Throwable cause = unreadable.getCause();
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String message = mismatch instanceof InvalidFormatException format
+                    ? "'" + format.getValue() + "' is not a valid "
+                            + format.getTargetType().getSimpleName()
+                    : "has the wrong type";
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(pathOf(mismatch), message))));
+        }
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-request",
+                        "Malformed request",
+                        "The request body is not readable JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail onParameterType(MethodArgumentTypeMismatchException mismatch) {
+        return invalid(List.of(new FieldError(mismatch.getName(), "'" + mismatch.getValue() + "' is not valid here")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail onMissingHeader(MissingRequestHeaderException missing) {
+        return invalid(List.of(new FieldError(missing.getHeaderName(), "header is required")));
+    }
+
+    private static List<FieldError> fieldErrorsOf(BindingResult result) {
+        return result.getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), messageOf(error)))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+    }
+
+    private static String messageOf(MessageSourceResolvable error) {
+        return error.getDefaultMessage() != null ? error.getDefaultMessage() : "is invalid";
+    }
+
+    private static String pathOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,189 @@
+package org.giaoban.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.giaoban.platform.problem.FieldError;
+import org.giaoban.platform.problem.ProblemResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POST: the first request with a key runs and its successful answer is kept; a repeat with
+ * the same method, path and body gets that answer again ({@code Idempotency-Replayed: true}) and changes nothing; the
+ * same key with another request is {@code 409}, and so is a repeat while the first is still running. A refused or
+ * failed request keeps nothing, so the caller can correct it and retry under the same key.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final IdempotencyRecords records;
+    private final ObjectMapper json;
+
+    public IdempotencyFilter(IdempotencyRecords records, ObjectMapper json) {
+        this.records = records;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(KEY_HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            writeProblem(
+                    response,
+                    ProblemResponses.invalid(
+                            List.of(new FieldError(KEY_HEADER, "must be 1 to 200 visible ASCII characters"))));
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String requestHash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), cached.body);
+
+        if (!records.claim(key, requestHash)) {
+            answerRepeat(key, requestHash, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(cached, captured);
+            if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+                records.answer(
+                        key,
+                        captured.getStatus(),
+                        captured.getContentType(),
+                        captured.getHeader(HttpHeaders.LOCATION),
+                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                records.release(key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private void answerRepeat(String key, String requestHash, HttpServletResponse response) throws IOException {
+        IdempotencyRecords.Entry first = records.find(key).orElse(null);
+        if (first == null) {
+            writeProblem(response, conflict("The first request with this Idempotency-Key has just failed; retry."));
+        } else if (!first.requestHash().equals(requestHash)) {
+            writeProblem(
+                    response,
+                    conflict("This Idempotency-Key was already used for a different request; use a new key."));
+        } else if (!first.answered()) {
+            writeProblem(response, conflict("The first request with this Idempotency-Key is still running; retry."));
+        } else {
+            response.setStatus(first.status());
+            response.setHeader(REPLAYED_HEADER, "true");
+            if (first.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, first.location());
+            }
+            if (first.contentType() != null) {
+                response.setContentType(first.contentType());
+            }
+            if (first.body() != null) {
+                response.getOutputStream().write(first.body().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static ProblemDetail conflict(String detail) {
+        return ProblemResponses.problem(
+                HttpStatus.CONFLICT, "idempotency-key-conflict", "Idempotency-Key conflict", detail);
+    }
+
+    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String hash(String method, String path, String query, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(
+                    (method + ' ' + path + '?' + (query == null ? "" : query) + '\n').getBytes(StandardCharsets.UTF_8));
+            sha256.update(body);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The request with its body read once, so that it can be hashed and then handled. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request) throws IOException {
+            super(request);
+            this.body = request.getInputStream().readAllBytes();
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("The body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
