@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -168,12 +172,39 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail onParameterType(MethodArgumentTypeMismatchException mismatch) {
-        return invalid(List.of(new FieldError(mismatch.getName(), "'" + mismatch.getValue() + "' is not valid here")));
+        return invalid(List.of(new FieldError(
+                mismatch.getName(), "'" + mismatch.getValue() + "' " + expected(mismatch.getRequiredType()))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail onMissingHeader(MissingRequestHeaderException missing) {
         return invalid(List.of(new FieldError(missing.getHeaderName(), "header is required")));
+    }
+
+    /** What a value of the type looks like, in words a front-end can show. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (LocalDate.class.equals(type)) {
+            return "must be a date such as 2022-09-08";
+        }
+        if (Instant.class.equals(type)) {
+            return "must be an instant such as 2022-10-06T01:30:00Z";
+        }
+        if (UUID.class.equals(type)) {
+            return "must be a UUID";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        return "must be a " + type.getSimpleName();
     }
 
     private static List<FieldError> fieldErrorsOf(BindingResult result) {
