@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +67,23 @@ public class MongoStoreConfiguration {
     @Conditional(EmbeddedMongoCondition.Configured.class)
     public MongoClient mongoClient(@Value("${" + URI_PROPERTY + "}") String uri) {
         return MongoClients.create(uri);
+    }
+
+    /**
+     * MongoDB's health by {@code ping}, which the embedded server understands too (Boot's own indicator sends
+     * {@code hello}, which it does not).
+     */
+    @Bean
+    public HealthIndicator mongoHealthIndicator(
+            MongoClient mongoClient, @Value("${spring.data.mongodb.database}") String database) {
+        return () -> {
+            try {
+                mongoClient.getDatabase(database).runCommand(new Document("ping", 1));
+                return Health.up().withDetail("database", database).build();
+            } catch (RuntimeException unreachable) {
+                return Health.down(unreachable).build();
+            }
+        };
     }
 
     /** Dates as ISO strings: they sort and compare as dates, and no time zone ever shifts them. */
