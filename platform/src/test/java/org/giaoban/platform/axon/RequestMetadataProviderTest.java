@@ -1,0 +1,40 @@
+package org.giaoban.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+class RequestMetadataProviderTest {
+
+    private final RequestMetadataProvider provider = new RequestMetadataProvider();
+
+    @Test
+    void aCommandFromARequestPassesOnItsCorrelationAndRequestIdAndCausesWhatFollows() {
+        Message<?> command = GenericCommandMessage.asCommandMessage("complete")
+                .withMetaData(MetaData.with("correlationId", "corr-7").and("requestId", "req-42"));
+
+        Map<String, ?> data = provider.correlationDataFor(command);
+
+        assertThat(data)
+                .isEqualTo(Map.of(
+                        "causationId", command.getIdentifier(),
+                        "correlationId", "corr-7",
+                        "requestId", "req-42"));
+    }
+
+    @Test
+    void aMessageThatStartsAPieceOfWorkCorrelatesWithItself() {
+        Message<?> command = GenericCommandMessage.asCommandMessage("plan");
+
+        Map<String, ?> data = provider.correlationDataFor(command);
+
+        assertThat(data)
+                .isEqualTo(Map.of(
+                        "causationId", command.getIdentifier(),
+                        "correlationId", command.getIdentifier()));
+    }
+}
