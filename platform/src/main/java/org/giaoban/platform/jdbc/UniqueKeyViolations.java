@@ -2,6 +2,9 @@ package org.giaoban.platform.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 /**
@@ -19,15 +22,13 @@ public final class UniqueKeyViolations implements PersistenceExceptionResolver {
     }
 
     public static boolean isUniqueKeyViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLIntegrityConstraintViolationException) {
                 return true;
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
             }
         }
         return false;

@@ -1,9 +1,11 @@
 package org.giaoban.platform.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class UniqueKeyViolationsTest {
@@ -43,5 +45,29 @@ class UniqueKeyViolationsTest {
         assertThat(resolver.isDuplicateKeyViolation(new RuntimeException("23505")))
                 .isFalse();
         assertThat(UniqueKeyViolations.isUniqueKeyViolation(null)).isFalse();
+    }
+
+    @Test
+    void aCauseChainThatLoopsBackIsAnsweredAndNotFollowedForever() {
+        RuntimeException outer = new RuntimeException("outer");
+        RuntimeException inner = new RuntimeException("inner", outer);
+        outer.initCause(inner);
+
+        boolean duplicate =
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> resolver.isDuplicateKeyViolation(outer));
+
+        assertThat(duplicate).isFalse();
+    }
+
+    @Test
+    void aUniqueViolationInACauseChainThatLoopsBackIsStillFound() {
+        SQLException postgres = new SQLException("duplicate key value violates unique constraint", "23505");
+        RuntimeException wrapper = new RuntimeException("store failed", postgres);
+        postgres.initCause(wrapper);
+
+        boolean duplicate =
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> resolver.isDuplicateKeyViolation(wrapper));
+
+        assertThat(duplicate).isTrue();
     }
 }
