@@ -78,6 +78,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(invalid.errors());
     }
 
+    @ExceptionHandler(BatchTooLargeException.class)
+    ProblemDetail onBatchTooLarge(BatchTooLargeException tooLarge) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", tooLarge.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail onDuplicateKey(org.springframework.dao.DuplicateKeyException duplicate) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Changed concurrently",
+                "Another request recorded the same thing at the same moment; nothing was changed. Try again.");
+    }
+
     @ExceptionHandler(ResourceNotFoundException.class)
     ProblemDetail onNotFound(ResourceNotFoundException missing) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
