@@ -1,0 +1,144 @@
+package org.giaoban.suite.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A service started as its own JVM from its jar, so that its memory is measured apart from the load generator's:
+ * the resident set from {@code /proc}, sampled twice a second, and the heap in use from its metrics endpoint.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "memory-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong peakHeapBytes = new AtomicLong();
+
+    private ServiceProcess(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServiceProcess start(Path jar, int port, String maxHeap, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx" + maxHeap,
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--management.endpoints.web.exposure.include=health,metrics"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        ServiceProcess service = new ServiceProcess(builder.start(), "http://127.0.0.1:" + port);
+        service.awaitHealthy(Duration.ofMinutes(3));
+        service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
+        return service;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The most memory the process has had resident at once since it started (VmHWM). */
+    long peakResidentBytes() throws IOException {
+        return procStatus("VmHWM:");
+    }
+
+    long residentBytes() throws IOException {
+        return procStatus("VmRSS:");
+    }
+
+    long peakHeapBytes() {
+        return peakHeapBytes.get();
+    }
+
+    long heapUsedBytes() {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            int value = body.indexOf("\"value\":");
+            if (response.statusCode() != 200 || value < 0) {
+                return -1;
+            }
+            int end = body.indexOf('}', value);
+            return (long) Double.parseDouble(body.substring(value + 8, end).trim());
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void sampleHeap() {
+        long used = heapUsedBytes();
+        peakHeapBytes.accumulateAndGet(used, Math::max);
+    }
+
+    private long procStatus(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) * 1024;
+            }
+        }
+        throw new IOException(field + " not found for process " + process.pid());
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("The service stopped while starting (exit " + process.exitValue() + ")");
+            }
+            try {
+                HttpResponse<Void> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("The service did not become healthy within " + timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.shutdownNow();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
