@@ -72,7 +72,7 @@ public final class BulkLoadBenchmark {
         Path root = repositoryRoot();
         Path jar = Path.of(options.getOrDefault(
                 "jar",
-                root.resolve("training-service/training-app/target/training-app-0.1.0-SNAPSHOT.jar")
+                root.resolve("training-service/training-app/target/training-app-0.1.0-SNAPSHOT-exec.jar")
                         .toString()));
         Path work = Files.createTempDirectory("giaoban-bench");
         Map<String, String> environment = new HashMap<>();

@@ -1,0 +1,135 @@
+package org.giaoban.suite;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The module and package rules of STYLE.md, checked on the compiled classes of every service. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.giaoban");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void theApiKnowsNothingOfSpringNorOfTheApp(String service) {
+        noClasses()
+                .that()
+                .resideInAPackage(api(service))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", command(service), query(service), web(service))
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void theCommandSideDoesNotSeeQueriesOrTheWeb(String service) {
+        noClasses()
+                .that()
+                .resideInAPackage(command(service))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(query(service), web(service))
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void readModelsDoNotSeeTheCommandSideOrTheWeb(String service) {
+        noClasses()
+                .that()
+                .resideInAPackage(query(service))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(command(service), web(service))
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void theWebSendsMessagesAndNeverTouchesAggregatesOrReadModels(String service) {
+        noClasses()
+                .that()
+                .resideInAPackage(web(service))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(command(service), query(service))
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void aServiceSeesOnlyItselfThePlatformTheUnitsAndOtherServicesApis(String service) {
+        classes()
+                .that()
+                .resideInAPackage("org.giaoban." + service + "..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("org.giaoban..")
+                        .or(resideInAnyPackage(
+                                "org.giaoban." + service + "..",
+                                "org.giaoban.platform..",
+                                "org.giaoban.units..",
+                                "org.giaoban.*.api..")))
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void everyEventIsARecordWithARevision(String service) {
+        classes()
+                .that()
+                .resideInAPackage(api(service))
+                .and()
+                .haveSimpleNameEndingWith("Event")
+                .should()
+                .beRecords()
+                .andShould()
+                .beAnnotatedWith(Revision.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePlatformAndTheUnitsKnowNoService() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.giaoban.platform..", "org.giaoban.units..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.giaoban.tasks..", "org.giaoban.training..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("org.giaoban.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.giaoban.units..")
+                .check(CLASSES);
+    }
+
+    private static String api(String service) {
+        return "org.giaoban." + service + ".api..";
+    }
+
+    private static String command(String service) {
+        return "org.giaoban." + service + "..command..";
+    }
+
+    private static String query(String service) {
+        return "org.giaoban." + service + "..query..";
+    }
+
+    private static String web(String service) {
+        return "org.giaoban." + service + "..web..";
+    }
+}
