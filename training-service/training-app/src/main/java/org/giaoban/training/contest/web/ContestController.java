@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.giaoban.platform.problem.BatchTooLargeException;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
-import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.web.IdResponse;
 import org.giaoban.platform.web.IfMatch;
@@ -20,10 +20,7 @@ import org.giaoban.training.api.contest.ContestView;
 import org.giaoban.training.api.contest.FindContestQuery;
 import org.giaoban.training.api.contest.OpenContestCommand;
 import org.giaoban.training.api.contest.SubmitContestEntriesCommand;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,7 +73,7 @@ class ContestController {
     ResponseEntity<ContestEntriesResponse> submitBatch(
             @PathVariable UUID contestId, @Valid @RequestBody ContestRequests.Batch request) {
         if (request.entries().size() > MAX_BATCH) {
-            throw new BatchTooLargeException(request.entries().size());
+            throw new BatchTooLargeException(request.entries().size(), MAX_BATCH);
         }
         List<ContestEntry> entries = request.entries().stream()
                 .map(entry -> entry == null ? null : entry.toContestEntry())
@@ -94,12 +91,6 @@ class ContestController {
         return ResponseEntity.ok().eTag(IfMatch.entityTag(contest.version())).body(ContestResponse.of(contest));
     }
 
-    @ExceptionHandler(BatchTooLargeException.class)
-    ProblemDetail onBatchTooLarge(BatchTooLargeException tooLarge) {
-        return ProblemResponses.problem(
-                HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", tooLarge.getMessage());
-    }
-
     /** The field of a single entry that its refusal is about, as a front-end would highlight it. */
     static FieldError fieldErrorOf(RefusedEntry refused) {
         String field = switch (refused.code()) {
@@ -110,13 +101,5 @@ class ContestController {
             default -> "entry";
         };
         return new FieldError(field, refused.reason());
-    }
-
-    static final class BatchTooLargeException extends RuntimeException {
-
-        BatchTooLargeException(int size) {
-            super("A batch holds at most " + MAX_BATCH + " entries; this one has " + size
-                    + ". Split it into batches of " + MAX_BATCH + " or fewer.");
-        }
     }
 }

@@ -259,9 +259,7 @@ class ContestControllerTest {
     void aBatchOfMoreThanTenThousandEntriesIsTooLarge() throws Exception {
         mvc.perform(json(post("/api/contests/{contestId}/entries/batch", CONTEST_ID), batchOf(10_001)))
                 .andExpect(problem(413, "batch-too-large"))
-                .andExpect(jsonPath("$.detail")
-                        .value("A batch holds at most 10000 entries; this one has 10001."
-                                + " Split it into batches of 10000 or fewer."));
+                .andExpect(jsonPath("$.detail").value("The batch has 10001 rows; one request takes at most 10000."));
         verifyNoInteractions(commands);
     }
 
