@@ -3,13 +3,17 @@ package org.giaoban.platform.axon;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.giaoban.platform.jdbc.UniqueKeyViolations;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -36,6 +40,27 @@ public class EventStoreConfiguration {
             .payloadColumn("payload")
             .metaDataColumn("meta_data")
             .build();
+
+    /**
+     * Axon's event store as its auto-configuration makes it, but with a small cache of recent events. The processors
+     * that follow the head share that cache, and each event in it keeps its payload once a processor has read it;
+     * Axon keeps 10,000 events by default, whatever their size. One event of contest entries holds up to 10,000
+     * entries (about 2.5 MB on the heap), so the default would keep millions of entries in memory for as long as the
+     * service runs. A processor further behind than the cache reads from the store on its own until it catches up.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${giaoban.event-store.cached-events:32}") int cachedEvents) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(cachedEvents)
+                .build();
+    }
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
