@@ -27,24 +27,24 @@ final class ClassListCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<List<String>> records = records(text);
+        List<Row> records = records(text);
         if (records.isEmpty()) {
             throw refused(1, "the file is empty; its first line must be the header learnerId,fullName,unitId");
         }
-        List<String> header = records.get(0).stream()
+        List<String> header = records.get(0).fields().stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
                 .toList();
         if (!header.equals(HEADER)) {
             throw refused(1, "the header must be learnerId,fullName,unitId");
         }
         List<Learner> learners = new ArrayList<>(records.size() - 1);
-        for (int row = 1; row < records.size(); row++) {
-            List<String> fields = records.get(row);
+        for (Row row : records.subList(1, records.size())) {
+            List<String> fields = row.fields();
             if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue;
             }
             if (fields.size() != 3) {
-                throw refused(row + 1, "has " + fields.size() + " fields; each row has learnerId,fullName,unitId");
+                throw refused(row.line(), "has " + fields.size() + " fields; each row has learnerId,fullName,unitId");
             }
             learners.add(new Learner(
                     fields.get(0).strip(), fields.get(1).strip(), fields.get(2).strip()));
@@ -67,8 +67,8 @@ final class ClassListCsv {
     }
 
     /** Splits the text into records of fields; a record counts its line as the line it starts on. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
+    private static List<Row> records(String text) {
+        List<Row> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -107,7 +107,7 @@ final class ClassListCsv {
                     i++;
                 }
                 fields.add(field.toString());
-                records.add(fields);
+                records.add(new Row(recordLine, fields));
                 fields = new ArrayList<>();
                 field.setLength(0);
                 fieldWasQuoted = false;
@@ -125,10 +125,13 @@ final class ClassListCsv {
         }
         if (field.length() > 0 || !fields.isEmpty()) {
             fields.add(field.toString());
-            records.add(fields);
+            records.add(new Row(recordLine, fields));
         }
         return records;
     }
+
+    /** One record of the file and the line it starts on. */
+    private record Row(int line, List<String> fields) {}
 
     private static InvalidRequestException refused(int line, String problem) {
         return new InvalidRequestException(List.of(new FieldError("line " + line, problem)));

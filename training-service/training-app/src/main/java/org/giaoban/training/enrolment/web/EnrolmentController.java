@@ -62,8 +62,8 @@ class EnrolmentController {
     }
 
     @PostMapping(path = "/batch", consumes = TEXT_CSV)
-    EnrolmentOutcome enrolClassList(@PathVariable UUID classId, @RequestBody byte[] classList) {
-        return enrolAll(classId, ClassListCsv.parse(classList));
+    EnrolmentOutcome enrolClassList(@PathVariable UUID classId, @RequestBody(required = false) byte[] classList) {
+        return enrolAll(classId, ClassListCsv.parse(classList == null ? new byte[0] : classList));
     }
 
     @DeleteMapping("/{learnerId}")

@@ -1,0 +1,336 @@
+package org.giaoban.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What training-service promises over HTTP about classes and their learners, whatever stores it runs on: class lists
+ * of thousands as CSV and JSON, a capacity that holds, one enrolment per learner and class even under concurrent
+ * requests, and refusals that leave nothing behind. Each subclass starts the service on one set of stores.
+ */
+abstract class ClassesAndEnrolmentsContract {
+
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
+
+    private static final String[] FAMILY_NAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ"};
+    private static final String[] MIDDLE_NAMES = {"Thị", "Văn", "Hữu", "Ngọc", "Quang", "Thu", "Đức"};
+    private static final String[] GIVEN_NAMES = {"Hà", "Dũng", "Lan", "Minh", "Thư", "Hùng", "Yến", "Phượng", "Ánh"};
+    private static final String[] UNITS = {"HN-HOANKIEM", "HN-LONGBIEN", "HN-QUOCOAI", "HN-PHUCTHO", "HN-BADINH"};
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aClassOfFiveThousandFillsFromACsvAndAJsonListAndThenRefusesTheNextLearner() {
+        String classId = openClass("HN-HOANKIEM", 5_000);
+
+        StringBuilder classList = new StringBuilder("learnerId,fullName,unitId\r\n");
+        for (int i = 0; i < 3_000; i++) {
+            classList
+                    .append(learnerId(i))
+                    .append(',')
+                    .append(csvField(fullName(i)))
+                    .append(',')
+                    .append(unit(i))
+                    .append("\r\n");
+        }
+        ResponseEntity<JsonNode> fromCsv = postCsv(classId, classList.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(fromCsv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertOutcome(fromCsv.getBody(), 3_000, 0);
+
+        List<Map<String, String>> learners = new ArrayList<>();
+        for (int i = 2_500; i < 5_000; i++) {
+            learners.add(learner(i));
+        }
+        ResponseEntity<JsonNode> fromJson =
+                post("/api/classes/" + classId + "/enrolments/batch", Map.of("learners", learners));
+        assertThat(fromJson.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertOutcome(fromJson.getBody(), 2_000, 500);
+
+        JsonNode full = awaitVersion(classId, 2);
+        assertThat(full.path("enrolled").asLong()).isEqualTo(5_000);
+        assertThat(full.path("capacity").asInt()).isEqualTo(5_000);
+        assertThat(full.path("status").asText()).isEqualTo("OPEN");
+        assertThat(rosterSize(classId)).isEqualTo(5_000);
+        assertThat(jdbc.queryForObject(
+                        "SELECT unit_id FROM enrolment WHERE class_id = ? AND learner_id = ?",
+                        String.class,
+                        classId,
+                        learnerId(2_999)))
+                .isEqualTo(unit(2_999));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload LIKE ?",
+                        Long.class,
+                        classId,
+                        "%\"learnerId\":\"" + learnerId(4_320) + "\",\"fullName\":\"" + fullName(4_320) + "\"%"))
+                .as("the names are stored as sent, diacritics and all")
+                .isEqualTo(1);
+
+        ResponseEntity<JsonNode> oneMore = post("/api/classes/" + classId + "/enrolments", learner(5_000));
+        assertProblem(oneMore, HttpStatus.CONFLICT, "class-full");
+        ResponseEntity<JsonNode> oneMoreInAList =
+                post("/api/classes/" + classId + "/enrolments/batch", Map.of("learners", List.of(learner(5_001))));
+        assertThat(oneMoreInAList.getBody().path("accepted").asInt()).isZero();
+        assertThat(oneMoreInAList.getBody().path("rejected").get(0).path("code").asText())
+                .isEqualTo("class-full");
+        assertThat(rosterSize(classId)).isEqualTo(5_000);
+    }
+
+    @Test
+    void aLearnerSentSixteenTimesAtOnceIsEnrolledOnce() throws Exception {
+        String classId = openClass("HN-LONGBIEN", null);
+        Map<String, String> learner = learner(7);
+        int requests = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return post("/api/classes/" + classId + "/enrolments", learner);
+            }));
+        }
+        start.countDown();
+        List<ResponseEntity<JsonNode>> responses = new ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> answer : answers) {
+            responses.add(answer.get());
+        }
+        pool.shutdown();
+
+        List<HttpStatus> statuses = responses.stream()
+                .map(response -> HttpStatus.valueOf(response.getStatusCode().value()))
+                .toList();
+        assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        assertThat(statuses).filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+        responses.stream()
+                .filter(response -> response.getStatusCode().value() == 409)
+                .forEach(refused -> assertProblem(refused, HttpStatus.CONFLICT, "already-enrolled"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM enrolment WHERE class_id = ? AND learner_id = ?",
+                        Long.class,
+                        classId,
+                        learner.get("learnerId")))
+                .isEqualTo(1);
+        assertThat(awaitVersion(classId, 1).path("enrolled").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedClassListChangesNothing() {
+        String classId = openClass("HN-QUOCOAI", 100);
+        assertThat(post("/api/classes/" + classId + "/enrolments", learner(1)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long eventsBefore = countAllEvents();
+
+        String malformed = "learnerId,fullName,unitId\r\n" + learnerId(2) + "," + fullName(2) + "," + unit(2) + "\r\n"
+                + learnerId(3) + ",\"" + fullName(3) + "," + unit(3) + "\r\n";
+        ResponseEntity<JsonNode> unclosedQuote = postCsv(classId, malformed.getBytes(StandardCharsets.UTF_8));
+        assertProblem(unclosedQuote, HttpStatus.BAD_REQUEST, "invalid-request");
+        assertThat(unclosedQuote.getBody().path("errors").get(0).path("field").asText())
+                .isEqualTo("line 3");
+
+        byte[] notUtf8 = ("learnerId,fullName,unitId\r\n" + learnerId(4) + ",Hà,HN-QUOCOAI\r\n")
+                .getBytes(Charset.forName("windows-1258"));
+        ResponseEntity<JsonNode> wrongEncoding = postCsv(classId, notUtf8);
+        assertProblem(wrongEncoding, HttpStatus.BAD_REQUEST, "invalid-request");
+        assertThat(wrongEncoding.getBody().path("errors").get(0).path("field").asText())
+                .isEqualTo("body");
+
+        String tooMany = IntStream.range(10, 10_011)
+                .mapToObj(i -> learnerId(i) + "," + csvField(fullName(i)) + "," + unit(i) + "\r\n")
+                .collect(Collectors.joining("", "learnerId,fullName,unitId\r\n", ""));
+        assertProblem(
+                postCsv(classId, tooMany.getBytes(StandardCharsets.UTF_8)),
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "batch-too-large");
+
+        assertThat(countAllEvents()).isEqualTo(eventsBefore);
+        assertThat(rosterSize(classId)).isEqualTo(1);
+        assertThat(awaitVersion(classId, 1).path("enrolled").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawnLearnerMayEnrolAgain() {
+        String classId = openClass("HN-PHUCTHO", 2);
+        Map<String, String> ha = learner(11);
+        String enrolment = "/api/classes/" + classId + "/enrolments/" + ha.get("learnerId");
+        assertThat(post("/api/classes/" + classId + "/enrolments", ha).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/classes/" + classId + "/enrolments", learner(12)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertProblem(post("/api/classes/" + classId + "/enrolments", learner(13)), HttpStatus.CONFLICT, "class-full");
+
+        assertThat(delete(enrolment).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(awaitVersion(classId, 3).path("enrolled").asLong()).isEqualTo(1);
+        assertProblem(delete(enrolment), HttpStatus.NOT_FOUND, "not-found");
+
+        ResponseEntity<JsonNode> again = post("/api/classes/" + classId + "/enrolments", ha);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getHeaders().getLocation()).hasPath(enrolment);
+        assertThat(awaitVersion(classId, 4).path("enrolled").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM enrolment WHERE class_id = ? AND learner_id = ?",
+                        Long.class,
+                        classId,
+                        ha.get("learnerId")))
+                .isEqualTo(1);
+        assertThat(countEvents(classId, "LearnerWithdrawnEvent")).isEqualTo(1);
+        assertThat(countEvents(classId, "LearnersEnrolledEvent")).isEqualTo(3);
+    }
+
+    @Test
+    void aCancelledClassTakesNoLearnerAndKeepsItsRoster() {
+        String classId = openClass("HN-BADINH", null);
+        Map<String, String> ha = learner(21);
+        post("/api/classes/" + classId + "/enrolments", ha);
+        assertThat(post("/api/classes/" + classId + "/cancel", Map.of("reason", "Trùng lịch giao ban"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertProblem(
+                post("/api/classes/" + classId + "/enrolments", learner(22)), HttpStatus.CONFLICT, "class-cancelled");
+        assertProblem(
+                delete("/api/classes/" + classId + "/enrolments/" + ha.get("learnerId")),
+                HttpStatus.CONFLICT,
+                "class-cancelled");
+        assertThat(rosterSize(classId)).isEqualTo(1);
+        JsonNode cancelled = awaitVersion(classId, 2);
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("enrolled").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void enrollingInAClassThatDoesNotExistIsNotFoundAndLeavesNothing() {
+        String classId = UUID.randomUUID().toString();
+
+        assertProblem(post("/api/classes/" + classId + "/enrolments", learner(31)), HttpStatus.NOT_FOUND, "not-found");
+        assertThat(rosterSize(classId)).isZero();
+    }
+
+    String openClass(String organizerUnitId, Integer capacity) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "title", "Bồi dưỡng nghiệp vụ công tác tuyên giáo",
+                "organizerUnitId", organizerUnitId,
+                "bloc", "PARTY",
+                "format", "IN_PERSON",
+                "startsOn", "2022-09-12",
+                "endsOn", "2022-09-16"));
+        if (capacity != null) {
+            body.put("capacity", capacity);
+        }
+        ResponseEntity<JsonNode> created = post("/api/classes", body);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String classId = created.getBody().path("id").asText();
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/classes/" + classId);
+        return classId;
+    }
+
+    /** The class as read once the read model has applied its event of {@code version}, and none after it. */
+    JsonNode awaitVersion(String classId, long version) {
+        return await().atMost(READ_MODEL_WAIT)
+                .until(
+                        () -> http.getForEntity("/api/classes/" + classId, JsonNode.class),
+                        found -> found.getStatusCode().is2xxSuccessful()
+                                && found.getBody().path("version").asLong() == version)
+                .getBody();
+    }
+
+    ResponseEntity<JsonNode> post(String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> postCsv(String classId, byte[] classList) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return http.exchange(
+                "/api/classes/" + classId + "/enrolments/batch",
+                HttpMethod.POST,
+                new HttpEntity<>(classList, headers),
+                JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> delete(String path) {
+        return http.exchange(path, HttpMethod.DELETE, HttpEntity.EMPTY, JsonNode.class);
+    }
+
+    static void assertProblem(ResponseEntity<JsonNode> answer, HttpStatus status, String type) {
+        assertThat(answer.getStatusCode()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().path("type").asText()).isEqualTo("urn:giaoban:problem:" + type);
+    }
+
+    static void assertOutcome(JsonNode outcome, int accepted, int duplicates) {
+        assertThat(outcome.path("accepted").asInt()).isEqualTo(accepted);
+        assertThat(outcome.path("duplicates").asInt()).isEqualTo(duplicates);
+        assertThat(outcome.path("rejected").isArray()).isTrue();
+        assertThat(outcome.path("rejected")).isEmpty();
+    }
+
+    long rosterSize(String classId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM enrolment WHERE class_id = ?", Long.class, classId);
+    }
+
+    long countAllEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    long countEvents(String classId, String eventName) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                Long.class,
+                classId,
+                "%." + eventName);
+    }
+
+    static Map<String, String> learner(int i) {
+        return Map.of("learnerId", learnerId(i), "fullName", fullName(i), "unitId", unit(i));
+    }
+
+    /** A citizen id number: twelve digits, unique per learner of a run. */
+    static String learnerId(int i) {
+        return String.format("0793%08d", i);
+    }
+
+    static String fullName(int i) {
+        return FAMILY_NAMES[i % FAMILY_NAMES.length] + " " + MIDDLE_NAMES[(i / 9) % MIDDLE_NAMES.length] + " "
+                + GIVEN_NAMES[(i / 63) % GIVEN_NAMES.length] + (i % 10 == 0 ? ", Bí thư chi bộ" : "");
+    }
+
+    static String unit(int i) {
+        return UNITS[i % UNITS.length];
+    }
+
+    private static String csvField(String value) {
+        return value.contains(",") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,213 @@
+package org.giaoban.training.enrolment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.giaoban.platform.problem.FieldError;
+import org.giaoban.platform.problem.InvalidRequestException;
+import org.giaoban.training.api.enrolment.Learner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClassListCsvTest {
+
+    private static final Learner HA = new Learner("079301000123", "Nguyễn Thị Hà", "HN-HOANKIEM");
+    private static final Learner DUNG = new Learner("001085002345", "Trần Văn Dũng", "HN-LONGBIEN");
+
+    @Test
+    void eachRowAfterTheHeaderIsALearner() {
+        List<Learner> learners = ClassListCsv.parse(utf8("""
+                learnerId,fullName,unitId
+                079301000123,Nguyễn Thị Hà,HN-HOANKIEM
+                001085002345,Trần Văn Dũng,HN-LONGBIEN
+                """));
+
+        assertThat(learners).containsExactly(HA, DUNG);
+    }
+
+    @Test
+    void spacesAroundFieldsAreDropped() {
+        assertThat(ClassListCsv.parse(
+                        utf8("learnerId,fullName,unitId\n 079301000123 ,  Nguyễn Thị Hà\t, HN-HOANKIEM\n")))
+                .containsExactly(HA);
+    }
+
+    @Test
+    void theHeaderMayBeInAnyCaseAndSpacedOut() {
+        assertThat(ClassListCsv.parse(utf8("LEARNERID, FullName ,unitid\n079301000123,Nguyễn Thị Hà,HN-HOANKIEM\n")))
+                .containsExactly(HA);
+    }
+
+    @Test
+    void theByteOrderMarkThatExcelWritesIsSkipped() {
+        byte[] withBom = concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                utf8("learnerId,fullName,unitId\r\n079301000123,Nguyễn Thị Hà,HN-HOANKIEM\r\n"));
+
+        assertThat(ClassListCsv.parse(withBom)).containsExactly(HA);
+    }
+
+    @Test
+    void aQuotedFieldMayHoldCommasAndDoubledQuotes() {
+        List<Learner> learners = ClassListCsv.parse(utf8("learnerId,fullName,unitId\n"
+                + "079301000123,\"Nguyễn Thị Hà, Phó Bí thư\",HN-HOANKIEM\n"
+                + "\"001085002345\",\"Trần Văn \"\"Dũng\"\"\",\"HN-LONGBIEN\"\n"));
+
+        assertThat(learners)
+                .containsExactly(
+                        new Learner("079301000123", "Nguyễn Thị Hà, Phó Bí thư", "HN-HOANKIEM"),
+                        new Learner("001085002345", "Trần Văn \"Dũng\"", "HN-LONGBIEN"));
+    }
+
+    @Test
+    void aQuotedFieldMayHoldALineBreak() {
+        List<Learner> learners = ClassListCsv.parse(
+                utf8("learnerId,fullName,unitId\r\n079301000123,\"Nguyễn Thị Hà\r\n(Hoàn Kiếm)\",HN-HOANKIEM\r\n"));
+
+        assertThat(learners)
+                .containsExactly(new Learner("079301000123", "Nguyễn Thị Hà\r\n(Hoàn Kiếm)", "HN-HOANKIEM"));
+    }
+
+    @Test
+    void windowsLineEndingsAndALastRowWithoutALineBreakAreRead() {
+        assertThat(
+                        ClassListCsv.parse(
+                                utf8(
+                                        "learnerId,fullName,unitId\r\n079301000123,Nguyễn Thị Hà,HN-HOANKIEM\r\n001085002345,Trần Văn Dũng,HN-LONGBIEN")))
+                .containsExactly(HA, DUNG);
+    }
+
+    @Test
+    void blankLinesAreSkipped() {
+        assertThat(
+                        ClassListCsv.parse(
+                                utf8(
+                                        "learnerId,fullName,unitId\n079301000123,Nguyễn Thị Hà,HN-HOANKIEM\n\n   \n001085002345,Trần Văn Dũng,HN-LONGBIEN\n\r\n\n")))
+                .containsExactly(HA, DUNG);
+    }
+
+    @Test
+    void aHeaderAloneIsAnEmptyList() {
+        assertThat(ClassListCsv.parse(utf8("learnerId,fullName,unitId\r\n"))).isEmpty();
+    }
+
+    @Test
+    void vietnameseNamesComeBackExactlyAsSent() {
+        String precomposed = "Đặng Thị Ngọc Ánh";
+        String decomposed = "Nguye\u0302\u0303n Thi\u0323 Ha\u0300";
+        String rare = "Hồ Thị Phượng Huyền Trâm Ỷ Ỹ";
+
+        List<Learner> learners = ClassListCsv.parse(utf8(
+                "learnerId,fullName,unitId\n1," + precomposed + ",HN\n2," + decomposed + ",HN\n3," + rare + ",HN\n"));
+
+        assertThat(learners).extracting(Learner::fullName).containsExactly(precomposed, decomposed, rare);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\uFEFF"})
+    void anEmptyFileIsRefusedAtItsFirstLine(String content) {
+        assertThat(refusal(utf8(content)))
+                .isEqualTo(new FieldError(
+                        "line 1", "the file is empty; its first line must be the header learnerId,fullName,unitId"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "079301000123,Nguyễn Thị Hà,HN-HOANKIEM\n",
+                "learnerId,fullName\n",
+                "learnerId,fullName,unitId,email\n",
+                "id,name,unit\n",
+                "\nlearnerId,fullName,unitId\n"
+            })
+    void aFileWithoutTheHeaderIsRefusedAtItsFirstLine(String content) {
+        assertThat(refusal(utf8(content)))
+                .isEqualTo(new FieldError("line 1", "the header must be learnerId,fullName,unitId"));
+    }
+
+    @Test
+    void aRowOfTwoFieldsIsRefusedByItsLine() {
+        assertThat(
+                        refusal(
+                                utf8(
+                                        "learnerId,fullName,unitId\n079301000123,Nguyễn Thị Hà,HN-HOANKIEM\n001085002345,Trần Văn Dũng\n")))
+                .isEqualTo(new FieldError("line 3", "has 2 fields; each row has learnerId,fullName,unitId"));
+    }
+
+    @Test
+    void aRowOfFourFieldsIsRefusedByItsLine() {
+        assertThat(
+                        refusal(
+                                utf8(
+                                        "learnerId,fullName,unitId\r\n\r\n079301000123,Nguyễn, Thị Hà,HN-HOANKIEM\r\n001085002345,Trần Văn Dũng,HN-LONGBIEN\r\n")))
+                .isEqualTo(new FieldError("line 3", "has 4 fields; each row has learnerId,fullName,unitId"));
+    }
+
+    @Test
+    void aRowAfterAFieldThatSpansTwoLinesIsRefusedByTheLineItIsOn() {
+        assertThat(
+                        refusal(
+                                utf8(
+                                        "learnerId,fullName,unitId\n079301000123,\"Nguyễn Thị Hà\n(Hoàn Kiếm)\",HN-HOANKIEM\n001085002345,Trần Văn Dũng\n")))
+                .isEqualTo(new FieldError("line 4", "has 2 fields; each row has learnerId,fullName,unitId"));
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedIsRefusedAtTheLineItOpens() {
+        assertThat(
+                        refusal(
+                                utf8(
+                                        "learnerId,fullName,unitId\n079301000123,Nguyễn Thị Hà,HN-HOANKIEM\n001085002345,\"Trần Văn Dũng,HN-LONGBIEN\n001190003456,Lê Thị Lan,HN-QUOCOAI\n")))
+                .isEqualTo(new FieldError("line 3", "opens a quote that is never closed"));
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedByItsLine() {
+        assertThat(refusal(utf8("learnerId,fullName,unitId\n079301000123,\"Nguyễn Thị\" Hà,HN-HOANKIEM\n")))
+                .isEqualTo(new FieldError("line 2", "has text after a closing quote"));
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsRefusedByItsLine() {
+        assertThat(refusal(utf8("learnerId,fullName,unitId\n\n079301000123,Nguyễn Thị \"Hà\",HN-HOANKIEM\n")))
+                .isEqualTo(new FieldError("line 3", "has a quote inside an unquoted field"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedAsAWhole() {
+        byte[] latin = concat(utf8("learnerId,fullName,unitId\n079301000123,Nguy"), new byte[] {(byte) 0xE0});
+
+        assertThat(refusal(latin))
+                .isEqualTo(new FieldError(
+                        "body", "the file is not UTF-8 text; save the class list as CSV UTF-8 and send it again"));
+    }
+
+    @Test
+    void aFileInTheWindowsVietnameseCodePageIsRefused() throws Exception {
+        byte[] cp1258 = "learnerId,fullName,unitId\n079301000123,Hà,HN-HOANKIEM\n".getBytes("windows-1258");
+
+        assertThat(refusal(cp1258).field()).isEqualTo("body");
+    }
+
+    private static FieldError refusal(byte[] classList) {
+        InvalidRequestException refused =
+                catchThrowableOfType(InvalidRequestException.class, () -> ClassListCsv.parse(classList));
+        assertThat(refused).as("the class list is refused").isNotNull();
+        assertThat(refused.errors()).hasSize(1);
+        return refused.errors().get(0);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+}
