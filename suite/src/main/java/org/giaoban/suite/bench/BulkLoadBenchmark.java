@@ -117,7 +117,8 @@ public final class BulkLoadBenchmark {
                 System.out.printf(
                         "%ncontest read model showed all %,d entries %s after the last batch was accepted%n",
                         entries, seconds(readModel));
-                System.out.println("heap in use after each tenth of the contest load: " + contestPhase.heapTrace());
+                System.out.println(
+                        "live heap (after a full GC) at each tenth of the contest load: " + contestPhase.heapTrace());
             }
             System.out.printf(
                     "service JVM (-Xmx%s): peak resident %s, peak heap in use %s%n",
@@ -208,7 +209,7 @@ public final class BulkLoadBenchmark {
             JsonNode answer = post(url, "application/json", body.toString(), 202);
             accepted += answer.path("accepted").asLong();
             if ((from + count) % tenth < batch || from + count == entries) {
-                heapTrace.add(mib(service.heapUsedBytes()));
+                heapTrace.add(mib(service.liveHeapBytes()));
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);

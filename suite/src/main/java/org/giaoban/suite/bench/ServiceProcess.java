@@ -97,6 +97,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The heap still in use after a full collection in the service (through {@code jcmd GC.run}): its live data. */
+    long liveHeapBytes() throws IOException, InterruptedException {
+        Process gc = new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+            return -1;
+        }
+        return heapUsedBytes();
+    }
+
     private void sampleHeap() {
         long used = heapUsedBytes();
         peakHeapBytes.accumulateAndGet(used, Math::max);
