@@ -1,8 +1,8 @@
 package org.giaoban.tasks.document.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.giaoban.tasks.Refusals.invalidField;
-import static org.giaoban.tasks.Refusals.ruleViolation;
+import static org.giaoban.platform.testing.Refusals.invalidField;
+import static org.giaoban.platform.testing.Refusals.ruleViolation;
 
 import java.time.Clock;
 import java.time.LocalDate;

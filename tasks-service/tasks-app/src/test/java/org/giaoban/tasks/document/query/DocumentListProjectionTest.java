@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.giaoban.platform.testing.InMemoryMongo;
 import org.giaoban.tasks.api.document.DocumentIssuedEvent;
 import org.giaoban.tasks.api.document.DocumentKind;
 import org.giaoban.tasks.api.document.DocumentPageView;
@@ -14,7 +15,6 @@ import org.giaoban.tasks.api.document.DocumentStatus;
 import org.giaoban.tasks.api.document.DocumentView;
 import org.giaoban.tasks.api.document.FindDocumentQuery;
 import org.giaoban.tasks.api.document.FindDocumentsQuery;
-import org.giaoban.tasks.support.InMemoryMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

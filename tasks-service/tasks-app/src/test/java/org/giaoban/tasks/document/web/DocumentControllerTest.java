@@ -1,8 +1,8 @@
 package org.giaoban.tasks.document.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.giaoban.tasks.Problems.invalidFields;
-import static org.giaoban.tasks.Problems.problem;
+import static org.giaoban.platform.testing.Problems.invalidFields;
+import static org.giaoban.platform.testing.Problems.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;

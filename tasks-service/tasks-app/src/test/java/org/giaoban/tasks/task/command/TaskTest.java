@@ -1,7 +1,7 @@
 package org.giaoban.tasks.task.command;
 
-import static org.giaoban.tasks.Refusals.invalidField;
-import static org.giaoban.tasks.Refusals.ruleViolation;
+import static org.giaoban.platform.testing.Refusals.invalidField;
+import static org.giaoban.platform.testing.Refusals.ruleViolation;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.giaoban.platform.testing.InMemoryMongo;
 import org.giaoban.tasks.api.task.FindTaskQuery;
 import org.giaoban.tasks.api.task.FindTasksQuery;
 import org.giaoban.tasks.api.task.TaskCancelledEvent;
@@ -15,7 +16,6 @@ import org.giaoban.tasks.api.task.TaskReopenedEvent;
 import org.giaoban.tasks.api.task.TaskRescheduledEvent;
 import org.giaoban.tasks.api.task.TaskStatus;
 import org.giaoban.tasks.api.task.TaskView;
-import org.giaoban.tasks.support.InMemoryMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

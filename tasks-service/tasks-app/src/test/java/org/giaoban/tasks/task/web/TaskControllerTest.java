@@ -1,8 +1,8 @@
 package org.giaoban.tasks.task.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.giaoban.tasks.Problems.invalidFields;
-import static org.giaoban.tasks.Problems.problem;
+import static org.giaoban.platform.testing.Problems.invalidFields;
+import static org.giaoban.platform.testing.Problems.problem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;

@@ -1,7 +1,7 @@
 package org.giaoban.training.contest.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.giaoban.training.support.Refusals.invalidField;
+import static org.giaoban.platform.testing.Refusals.invalidField;
 
 import java.time.Instant;
 import java.util.HashMap;

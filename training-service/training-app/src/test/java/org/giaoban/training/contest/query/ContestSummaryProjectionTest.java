@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.giaoban.platform.testing.InMemoryMongo;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestEntry;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.api.contest.ContestView;
 import org.giaoban.training.api.contest.FindContestQuery;
-import org.giaoban.training.support.InMemoryMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package org.giaoban.training.plan.command;
 
-import static org.giaoban.training.support.Refusals.invalidField;
+import static org.giaoban.platform.testing.Refusals.invalidField;
 
 import java.util.Arrays;
 import java.util.List;

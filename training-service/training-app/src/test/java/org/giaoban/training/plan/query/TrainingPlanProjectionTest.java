@@ -3,12 +3,12 @@ package org.giaoban.training.plan.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.giaoban.platform.testing.InMemoryMongo;
 import org.giaoban.training.api.plan.FindTrainingPlanQuery;
 import org.giaoban.training.api.plan.PlanLine;
 import org.giaoban.training.api.plan.TrainingPlanRecordedEvent;
 import org.giaoban.training.api.plan.TrainingPlanView;
 import org.giaoban.training.api.trainingclass.Bloc;
-import org.giaoban.training.support.InMemoryMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package org.giaoban.training.plan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.giaoban.training.support.Problems.invalidFields;
-import static org.giaoban.training.support.Problems.problem;
+import static org.giaoban.platform.testing.Problems.invalidFields;
+import static org.giaoban.platform.testing.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;

@@ -1,6 +1,8 @@
 package org.giaoban.training.trainingclass.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.giaoban.platform.testing.Refusals.invalidField;
+import static org.giaoban.platform.testing.Refusals.ruleViolation;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -15,8 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.giaoban.platform.problem.DomainRuleViolation;
-import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.training.api.enrolment.EnrolLearnersCommand;
 import org.giaoban.training.api.enrolment.EnrolmentOutcome;
@@ -32,9 +32,6 @@ import org.giaoban.training.api.trainingclass.OpenTrainingClassCommand;
 import org.giaoban.training.api.trainingclass.TrainingClassCancelledEvent;
 import org.giaoban.training.api.trainingclass.TrainingClassOpenedEvent;
 import org.giaoban.units.UnitCatalogue;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -302,36 +299,6 @@ class TrainingClassTest {
             String organizerUnitId, LocalDate startsOn, LocalDate endsOn, Integer capacity) {
         return new OpenTrainingClassCommand(
                 CLASS_ID, TITLE, organizerUnitId, Bloc.PARTY, ClassFormat.BLENDED, startsOn, endsOn, capacity);
-    }
-
-    private static Matcher<DomainRuleViolation> ruleViolation(String rule) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainRuleViolation violation, Description mismatch) {
-                mismatch.appendText("a violation of rule ").appendValue(violation.rule());
-                return rule.equals(violation.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a violation of rule ").appendValue(rule);
-            }
-        };
-    }
-
-    private static Matcher<InvalidFieldException> invalidField(String field) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException invalid, Description mismatch) {
-                mismatch.appendText("an invalid field ").appendValue(invalid.field());
-                return field.equals(invalid.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an invalid field ").appendValue(field);
-            }
-        };
     }
 
     /** The rosters as a map of class to learner to unit, as the {@code enrolment} table holds them. */

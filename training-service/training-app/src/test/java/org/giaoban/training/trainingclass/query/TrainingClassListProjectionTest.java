@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.giaoban.platform.testing.InMemoryMongo;
 import org.giaoban.training.api.enrolment.Learner;
 import org.giaoban.training.api.enrolment.LearnerWithdrawnEvent;
 import org.giaoban.training.api.enrolment.LearnersEnrolledEvent;
@@ -30,7 +31,7 @@ class TrainingClassListProjectionTest {
     private static final LocalDate STARTS_ON = LocalDate.of(2022, 9, 12);
     private static final String TITLE = "Bồi dưỡng lý luận chính trị cho đảng viên mới";
 
-    private final ClassListTestMongo mongo = new ClassListTestMongo();
+    private final InMemoryMongo mongo = new InMemoryMongo();
     private final TrainingClassListRepository repository = new TrainingClassListRepository(mongo.template());
     private final TrainingClassListProjection projection = new TrainingClassListProjection(repository);
 

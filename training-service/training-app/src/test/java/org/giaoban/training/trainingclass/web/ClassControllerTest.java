@@ -1,8 +1,8 @@
 package org.giaoban.training.trainingclass.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.giaoban.training.trainingclass.web.ProblemMatchers.invalidFields;
-import static org.giaoban.training.trainingclass.web.ProblemMatchers.problem;
+import static org.giaoban.platform.testing.Problems.invalidFields;
+import static org.giaoban.platform.testing.Problems.problem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;

@@ -1,4 +1,4 @@
-package org.giaoban.training.trainingclass.query;
+package org.giaoban.platform.testing;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,21 +14,21 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
- * A MongoDB for the class-list projection tests: the embedded server the service uses, in memory, reached over the
- * wire protocol by a {@link MongoTemplate} with the platform's conversions, so that queries and conditional updates
- * behave as in the service.
+ * A MongoDB for projection tests: the embedded server the services use, in memory, reached over the wire protocol by
+ * a {@link MongoTemplate} with the platform's conversions, so that queries and conditional updates behave as in the
+ * service.
  */
-final class ClassListTestMongo implements AutoCloseable {
+public final class InMemoryMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final MongoTemplate template;
 
-    ClassListTestMongo() {
+    public InMemoryMongo() {
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "class-list-test");
+        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "projection-test");
         MongoCustomConversions conversions = new MongoStoreConfiguration().mongoCustomConversions();
         MongoMappingContext mapping = new MongoMappingContext();
         mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
@@ -39,7 +39,7 @@ final class ClassListTestMongo implements AutoCloseable {
         template = new MongoTemplate(factory, converter);
     }
 
-    MongoTemplate template() {
+    public MongoTemplate template() {
         return template;
     }
 

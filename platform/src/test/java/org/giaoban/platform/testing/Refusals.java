@@ -1,4 +1,4 @@
-package org.giaoban.training.support;
+package org.giaoban.platform.testing;
 
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;

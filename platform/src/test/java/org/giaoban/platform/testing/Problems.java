@@ -1,4 +1,4 @@
-package org.giaoban.training.support;
+package org.giaoban.platform.testing;
 
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
