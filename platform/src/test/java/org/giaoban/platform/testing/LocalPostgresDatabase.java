@@ -1,0 +1,53 @@
+package org.giaoban.platform.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A database of its own, for one test run, on the PostgreSQL server whose maintenance database
+ * {@code GIAOBAN_TEST_POSTGRES_URL} names (CI sets {@code jdbc:postgresql://127.0.0.1:5432/postgres}); the user is
+ * {@code GIAOBAN_TEST_POSTGRES_USER}, {@code postgres} by default, without a password. Tests that use it run only
+ * where that variable is set.
+ */
+public final class LocalPostgresDatabase {
+
+    public static final String SERVER_URL = "GIAOBAN_TEST_POSTGRES_URL";
+    public static final String SERVER_URL_PATTERN = "jdbc:postgresql:.+";
+
+    private final String name;
+
+    public LocalPostgresDatabase(String prefix) {
+        this.name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Creates the database and points the service's datasource at it. */
+    public void createFor(DynamicPropertyRegistry properties) throws SQLException {
+        execute("CREATE DATABASE " + name);
+        String serverUrl = System.getenv(SERVER_URL);
+        String url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
+        properties.add("spring.datasource.url", () -> url);
+        properties.add("spring.datasource.username", LocalPostgresDatabase::user);
+        properties.add("spring.datasource.password", () -> "");
+    }
+
+    /** Drops the database, even while the service under test still holds connections to it. */
+    public void drop() throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static String user() {
+        String user = System.getenv("GIAOBAN_TEST_POSTGRES_USER");
+        return user == null ? "postgres" : user;
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(System.getenv(SERVER_URL), user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
