@@ -1,5 +1,6 @@
 package org.giaoban.platform.axon;
 
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,14 +16,18 @@ import org.giaoban.platform.jdbc.UniqueKeyViolations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Axon's JDBC storage engine on the service's own database: PostgreSQL in production, an H2 file when no datasource
  * is configured. Payload and metadata are stored as JSON text, so an auditor can read the store with plain SQL. The
- * tables come from the platform's Flyway migrations, not from Axon.
+ * tables come from the platform's Flyway migrations, not from Axon. A service without a database of its own (reporting,
+ * which only reads the others' stores) has no event store.
  */
-@AutoConfiguration(before = JdbcAutoConfiguration.class)
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = JdbcAutoConfiguration.class)
+@ConditionalOnBean(DataSource.class)
 public class EventStoreConfiguration {
 
     /** Axon's tables with snake_case names, as in the platform's migrations and as an auditor would query them. */

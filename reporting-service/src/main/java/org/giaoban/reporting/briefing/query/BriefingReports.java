@@ -1,0 +1,80 @@
+package org.giaoban.reporting.briefing.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
+import org.giaoban.platform.axon.AxonConfiguration;
+import org.giaoban.reporting.source.EventSources;
+import org.giaoban.units.UnitCatalogue;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a briefing: from the live read model, or, for a report "as recorded at" an instant, from a fold of the
+ * events of both services recorded up to that instant, through the same projections into memory. The fold reads the
+ * whole history, so only one runs at a time.
+ */
+@Service
+public class BriefingReports {
+
+    private final BriefingCalculator calculator;
+    private final LiveBriefingFacts live;
+    private final EventSources sources;
+    private final ProcessorPositions positions;
+    private final Clock clock;
+    private final Semaphore historicalFolds = new Semaphore(1, true);
+
+    public BriefingReports(
+            UnitCatalogue units,
+            MongoTemplate mongo,
+            ReadModelGenerations generations,
+            EventSources sources,
+            ProcessorPositions positions,
+            Clock clock) {
+        this.calculator = new BriefingCalculator(units);
+        this.live = new LiveBriefingFacts(
+                BriefingProjections.liveFacts(mongo, generations, TaskFactsProjection.NAME),
+                BriefingProjections.liveFacts(mongo, generations, TrainingFactsProjection.NAME));
+        this.sources = sources;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    public BriefingReport briefing(BriefingRequest request) {
+        return request.recordedAt() == null ? live(request) : asRecordedAt(request);
+    }
+
+    private BriefingReport live(BriefingRequest request) {
+        // Positions first: the facts read next include at least the events up to them.
+        Map<String, Long> position = new LinkedHashMap<>();
+        position.put(EventSources.TASKS, orNull(positions.positionOf(TaskFactsProjection.NAME)));
+        position.put(EventSources.TRAINING, orNull(positions.positionOf(TrainingFactsProjection.NAME)));
+        return calculator.calculate(request, live, LocalDate.now(clock), position);
+    }
+
+    private BriefingReport asRecordedAt(BriefingRequest request) {
+        historicalFolds.acquireUninterruptibly();
+        try {
+            InMemoryBriefingFacts facts = new InMemoryBriefingFacts();
+            EventHistory.Folded tasks = EventHistory.fold(
+                    sources.tasks(), null, new TaskFactsProjection(facts), request.recordedAt(), position -> {});
+            EventHistory.Folded training = EventHistory.fold(
+                    sources.training(), null, new TrainingFactsProjection(facts), request.recordedAt(), position -> {});
+            Map<String, Long> position = new LinkedHashMap<>();
+            position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
+            position.put(
+                    EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
+            LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), AxonConfiguration.COMMISSION_ZONE);
+            return calculator.calculate(request, facts, dayRecorded, position);
+        } finally {
+            historicalFolds.release();
+        }
+    }
+
+    private static Long orNull(OptionalLong position) {
+        return position.isPresent() ? position.getAsLong() : null;
+    }
+}
