@@ -26,12 +26,17 @@ public final class LocalPostgresDatabase {
 
     /** Creates the database and points the service's datasource at it. */
     public void createFor(DynamicPropertyRegistry properties) throws SQLException {
-        execute("CREATE DATABASE " + name);
-        String serverUrl = System.getenv(SERVER_URL);
-        String url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
+        String url = create();
         properties.add("spring.datasource.url", () -> url);
         properties.add("spring.datasource.username", LocalPostgresDatabase::user);
         properties.add("spring.datasource.password", () -> "");
+    }
+
+    /** Creates the database; answers its JDBC URL, for {@link #user()} without a password. */
+    public String create() throws SQLException {
+        execute("CREATE DATABASE " + name);
+        String serverUrl = System.getenv(SERVER_URL);
+        return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
     }
 
     /** Drops the database, even while the service under test still holds connections to it. */
@@ -39,7 +44,7 @@ public final class LocalPostgresDatabase {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
-    private static String user() {
+    public static String user() {
         String user = System.getenv("GIAOBAN_TEST_POSTGRES_USER");
         return user == null ? "postgres" : user;
     }

@@ -78,11 +78,14 @@ public final class MongoBriefingFacts implements BriefingFacts {
         }
     }
 
-    /** Drops both collections of this generation. */
+    /** Drops both collections of this generation, if they exist. */
     public void drop() {
         String target = collection.get();
-        mongo.dropCollection(target);
-        mongo.dropCollection(indexCollectionOf(target));
+        for (String name : List.of(target, indexCollectionOf(target))) {
+            if (mongo.collectionExists(name)) {
+                mongo.dropCollection(name);
+            }
+        }
     }
 
     /** Which facts hold a record. */

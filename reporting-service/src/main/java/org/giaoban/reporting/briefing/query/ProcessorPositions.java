@@ -2,7 +2,9 @@ package org.giaoban.reporting.briefing.query;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -13,16 +15,27 @@ import org.springframework.stereotype.Component;
 public class ProcessorPositions {
 
     private final EventProcessingConfiguration processing;
+    private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
 
     public ProcessorPositions(EventProcessingConfiguration processing) {
         this.processing = processing;
     }
 
     /**
-     * The position up to which the processor has handled every event: the lowest over its segments. Empty when it is
-     * not running here or has handled nothing yet.
+     * The position up to which the processor has handled every event: the lowest over its segments. While it is
+     * stopped (a rebuild hands over), the last position seen; empty when it has handled nothing yet.
      */
     public OptionalLong positionOf(String processorName) {
+        OptionalLong current = currentPositionOf(processorName);
+        if (current.isPresent()) {
+            lastSeen.put(processorName, current.getAsLong());
+            return current;
+        }
+        Long seen = lastSeen.get(processorName);
+        return seen == null ? OptionalLong.empty() : OptionalLong.of(seen);
+    }
+
+    private OptionalLong currentPositionOf(String processorName) {
         Collection<EventTrackerStatus> segments = processing
                 .eventProcessor(processorName, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().values())

@@ -1,0 +1,273 @@
+package org.giaoban.reporting.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.giaoban.platform.problem.DomainRuleViolation;
+import org.giaoban.platform.problem.ResourceNotFoundException;
+import org.giaoban.reporting.briefing.query.EventHistory;
+import org.giaoban.reporting.briefing.query.InMemoryBriefingFacts;
+import org.giaoban.reporting.briefing.query.MongoBriefingFacts;
+import org.giaoban.reporting.briefing.query.ProcessorPositions;
+import org.giaoban.reporting.briefing.query.ReadModelGenerations;
+import org.giaoban.reporting.briefing.query.ReadModelProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds a read model into its next generation while the active one keeps answering:
+ *
+ * <ol>
+ *   <li>folds the service's whole history through the projection in memory, and writes the result to the next
+ *       generation's collections in bulk;
+ *   <li>stops the live processor, applies the events recorded since the fold began to the next generation, and makes
+ *       it the active one;
+ *   <li>hands the live processor the position the rebuild reached, starts it again, and drops the old generation.
+ * </ol>
+ *
+ * The switch comes before the processor's token moves: after a crash between the two, the processor applies some
+ * events to the new generation a second time, which its facts recognise and ignore.
+ */
+@Service
+public class ProjectionRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final Map<String, ReadModelProjection> projections;
+    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
+    private final TokenStore tokenStore;
+    private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
+    private final Clock clock;
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+
+    public ProjectionRebuilds(
+            List<ReadModelProjection> projections,
+            EventProcessingConfiguration processing,
+            ProcessorPositions positions,
+            TokenStore tokenStore,
+            MongoTemplate mongo,
+            ReadModelGenerations generations,
+            Clock clock) {
+        this.projections =
+                projections.stream().collect(Collectors.toMap(ReadModelProjection::name, Function.identity()));
+        this.processing = processing;
+        this.positions = positions;
+        this.tokenStore = tokenStore;
+        this.mongo = mongo;
+        this.generations = generations;
+        this.clock = clock;
+    }
+
+    public List<ProjectionStatusView> statuses() {
+        return projections.values().stream()
+                .sorted(Comparator.comparing(ReadModelProjection::name))
+                .map(this::statusOf)
+                .toList();
+    }
+
+    public ProjectionStatusView status(String name) {
+        return statusOf(projectionNamed(name));
+    }
+
+    /** Starts a rebuild of the read model; refused while one of it is running. */
+    public ProjectionStatusView rebuild(String name) {
+        ReadModelProjection projection = projectionNamed(name);
+        Rebuild rebuild = new Rebuild(clock.instant());
+        Rebuild previous = rebuilds.get(name);
+        if (previous != null && previous.isRunning()) {
+            throw new DomainRuleViolation(
+                    "rebuild-in-progress", "The read model " + name + " is being rebuilt; wait until it is live.");
+        }
+        if (previous == null
+                ? rebuilds.putIfAbsent(name, rebuild) != null
+                : !rebuilds.replace(name, previous, rebuild)) {
+            throw new DomainRuleViolation(
+                    "rebuild-in-progress", "The read model " + name + " is being rebuilt; wait until it is live.");
+        }
+        rebuilder.execute(() -> run(projection, rebuild));
+        return statusOf(projection);
+    }
+
+    private ReadModelProjection projectionNamed(String name) {
+        ReadModelProjection projection = projections.get(name);
+        if (projection == null) {
+            throw new ResourceNotFoundException("read model", name);
+        }
+        return projection;
+    }
+
+    private void run(ReadModelProjection projection, Rebuild rebuild) {
+        String name = projection.name();
+        int current = generations.active(name);
+        int next = current + 1;
+        rebuild.generation = next;
+        try {
+            MongoBriefingFacts target =
+                    new MongoBriefingFacts(mongo, () -> ReadModelGenerations.collectionOf(name, next));
+            target.drop();
+            long head = projection.source().head();
+            InMemoryBriefingFacts folded = new InMemoryBriefingFacts();
+            EventHistory.Folded history = EventHistory.fold(
+                    projection.source(),
+                    null,
+                    projection.projectionOn().apply(folded),
+                    null,
+                    position -> rebuild.read(position, head));
+            target.insertAll(folded.allFacts(), folded.allIndexEntries());
+            handOver(projection, target, next, history.lastToken(), rebuild);
+            new MongoBriefingFacts(mongo, () -> ReadModelGenerations.collectionOf(name, current)).drop();
+            rebuild.finish(clock.instant(), null);
+            log.info(
+                    "Rebuilt {} into generation {}: {} events in {} s",
+                    name,
+                    next,
+                    rebuild.events.get(),
+                    rebuild.seconds());
+        } catch (RuntimeException failure) {
+            log.error("Rebuild of {} failed; generation {} still answers", name, current, failure);
+            rebuild.finish(clock.instant(), String.valueOf(failure.getMessage()));
+        }
+    }
+
+    private void handOver(
+            ReadModelProjection projection,
+            MongoBriefingFacts target,
+            int next,
+            TrackingToken foldedUpTo,
+            Rebuild rebuild) {
+        String name = projection.name();
+        StreamingEventProcessor processor = processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + name + " runs here"));
+        processor.shutDown();
+        try {
+            EventHistory.Folded rest = EventHistory.fold(
+                    projection.source(),
+                    foldedUpTo,
+                    projection.projectionOn().apply(target),
+                    null,
+                    position -> rebuild.events.incrementAndGet());
+            generations.activate(name, next);
+            if (rest.lastToken() != null) {
+                moveTokens(name, rest.lastToken());
+            }
+        } finally {
+            processor.start();
+        }
+    }
+
+    private void moveTokens(String name, TrackingToken token) {
+        int[] segments = tokenStore.fetchSegments(name);
+        if (segments.length == 0) {
+            tokenStore.initializeTokenSegments(name, 1, token);
+            return;
+        }
+        for (int segment : segments) {
+            tokenStore.fetchToken(name, segment);
+            tokenStore.storeToken(token, name, segment);
+            tokenStore.releaseClaim(name, segment);
+        }
+    }
+
+    private ProjectionStatusView statusOf(ReadModelProjection projection) {
+        String name = projection.name();
+        OptionalLong position = positions.positionOf(name);
+        long head = projection.source().head();
+        long lag = Math.max(0, head - position.orElse(-1));
+        Rebuild rebuild = rebuilds.get(name);
+        boolean rebuilding = rebuild != null && rebuild.isRunning();
+        return new ProjectionStatusView(
+                name,
+                projection.source().service(),
+                position.isPresent() ? position.getAsLong() : null,
+                head,
+                lag,
+                rebuilding ? ProjectionStatusView.REBUILDING : ProjectionStatusView.LIVE,
+                rebuilding ? rebuild.progress : null,
+                generations.active(name),
+                errorOf(name),
+                rebuild == null ? null : rebuild.view());
+    }
+
+    private String errorOf(String name) {
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .flatMap(processor -> processor.processingStatus().values().stream()
+                        .filter(EventTrackerStatus::isErrorState)
+                        .findFirst())
+                .map(segment -> String.valueOf(segment.getError().getMessage()))
+                .orElse(null);
+    }
+
+    @Override
+    public void destroy() {
+        rebuilder.shutdownNow();
+    }
+
+    /** One rebuild: written by the rebuilding thread, read by status requests. */
+    private static final class Rebuild {
+
+        private final Instant startedAt;
+        private final AtomicLong events = new AtomicLong();
+        private volatile double progress;
+        private volatile Integer generation;
+        private volatile Instant finishedAt;
+        private volatile String failure;
+
+        Rebuild(Instant startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        boolean isRunning() {
+            return finishedAt == null;
+        }
+
+        void read(long position, long head) {
+            events.incrementAndGet();
+            // The last percent is the hand-over.
+            progress = head < 0 ? 0.99 : Math.min(0.99, (position + 1) / (double) (head + 1));
+        }
+
+        void finish(Instant at, String why) {
+            failure = why;
+            progress = why == null ? 1.0 : progress;
+            finishedAt = at;
+        }
+
+        Double seconds() {
+            return finishedAt == null
+                    ? null
+                    : Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
+        }
+
+        ProjectionStatusView.RebuildView view() {
+            return new ProjectionStatusView.RebuildView(
+                    startedAt, finishedAt, events.get(), seconds(), generation, failure);
+        }
+    }
+}

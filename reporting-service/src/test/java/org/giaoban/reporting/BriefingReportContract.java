@@ -1,0 +1,355 @@
+package org.giaoban.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.giaoban.reporting.briefing.query.ProcessorPositions;
+import org.giaoban.reporting.briefing.query.TaskFactsProjection;
+import org.giaoban.reporting.briefing.query.TrainingFactsProjection;
+import org.giaoban.reporting.source.EventSources;
+import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
+import org.giaoban.training.api.contest.ContestEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * reporting-service over event stores written as the services write them ({@link EdgeCaseHistory}): every figure of
+ * the counting rules, the report as recorded at the meeting, redelivery, a restart behind the read model, and a
+ * rebuild that keeps answering. Subclasses say where the event stores are.
+ */
+abstract class BriefingReportContract {
+
+    static final String NINE_MONTHS = "from=2022-01-01&to=2022-09-08";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    EventStoreWriter tasks;
+    EventStoreWriter training;
+
+    /** JDBC URLs of the two event stores, and the account reporting-service reads them with. */
+    abstract String tasksUrl();
+
+    abstract String trainingUrl();
+
+    abstract String user();
+
+    @BeforeEach
+    void openEventStores() {
+        tasks = new EventStoreWriter(tasksUrl(), user(), "");
+        training = new EventStoreWriter(trainingUrl(), user(), "");
+    }
+
+    @AfterEach
+    void closeEventStores() {
+        tasks.close();
+        training.close();
+    }
+
+    @Test
+    void everyFigureFollowsTheCountingRules() throws Exception {
+        writeHistory();
+        try (ConfigurableApplicationContext reporting = start()) {
+            awaitCaughtUp(reporting);
+            JsonNode report = get(reporting, "/api/reports/briefing?" + NINE_MONTHS);
+
+            assertThat(report.path("unitId").asText()).isEqualTo("HN");
+            JsonNode tasks = report.path("tasks");
+            assertThat(figures(tasks, "due", "completed", "open", "overdue")).containsExactly(6L, 3L, 3L, 2L);
+            assertThat(tasks.path("completionRate").asDouble()).isEqualTo(0.5);
+            assertThat(unitRows(tasks.path("byUnit"), "due", "completed", "overdue"))
+                    .containsExactly("HN 1 1 0", "HN-HOANKIEM 1 1 0", "HN-LONGBIEN 2 0 1", "HN-QUOCOAI 2 1 1");
+
+            JsonNode documents = report.path("documents");
+            assertThat(documents.path("issued").asLong()).isEqualTo(3);
+            assertThat(figures(documents.path("byKind"), "PLAN", "DIRECTIVE", "REPORT"))
+                    .containsExactly(2L, 1L, 0L);
+
+            JsonNode training = report.path("training");
+            assertThat(figures(training, "classes", "learnerTurns")).containsExactly(4L, 9L);
+            assertThat(figures(training.path("byBloc").path("PARTY"), "classes", "learnerTurns"))
+                    .containsExactly(2L, 4L);
+            assertThat(figures(training.path("byBloc").path("STATE"), "classes", "learnerTurns"))
+                    .containsExactly(2L, 5L);
+            assertThat(figures(training.path("byBloc").path("MASS_ORGANISATIONS"), "classes", "learnerTurns"))
+                    .containsExactly(0L, 0L);
+            assertThat(figures(training.path("byFormat").path("IN_PERSON"), "classes", "learnerTurns"))
+                    .containsExactly(2L, 5L);
+            assertThat(figures(training.path("byFormat").path("ONLINE"), "classes", "learnerTurns"))
+                    .containsExactly(2L, 4L);
+            assertThat(unitRows(training.path("byUnit"), "classes", "learnerTurns"))
+                    .containsExactly("HN-HOANKIEM 2 4", "HN-LONGBIEN 1 2", "HN-DAIPTTH 1 3");
+
+            JsonNode plan = report.path("trainingPlans").path(0);
+            assertThat(report.path("trainingPlans")).hasSize(1);
+            assertThat(plan.path("unitId").asText()).isEqualTo("HN-HOANKIEM");
+            assertThat(plan.path("lines").path(0).path("label").asText()).isEqualTo("Khối Đảng và đoàn thể");
+            assertThat(figures(plan.path("lines").path(0), "planned", "actual")).containsExactly(66L, 1L);
+            assertThat(figures(plan.path("lines").path(1), "planned", "actual")).containsExactly(31L, 1L);
+
+            JsonNode contest = report.path("contests").path(0);
+            assertThat(contest.path("title").asText()).isEqualTo("Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW");
+            assertThat(figures(contest, "entries", "participants")).containsExactly(5L, 3L);
+
+            assertThat(report.path("position").path("tasks").asLong()).isEqualTo(head(reporting, "tasks"));
+            assertThat(report.path("position").path("training").asLong()).isEqualTo(head(reporting, "training"));
+
+            JsonNode hoanKiem = get(reporting, "/api/reports/briefing?" + NINE_MONTHS + "&unitId=HN-HOANKIEM");
+            assertThat(figures(hoanKiem.path("tasks"), "due", "completed")).containsExactly(1L, 1L);
+            assertThat(hoanKiem.path("documents").path("issued").asLong()).isZero();
+            assertThat(figures(hoanKiem.path("training"), "classes", "learnerTurns"))
+                    .containsExactly(2L, 4L);
+            assertThat(hoanKiem.path("contests").path(0).path("entries").asLong())
+                    .isEqualTo(1);
+
+            JsonNode firstOfJune = get(reporting, "/api/reports/briefing?from=2022-06-01&to=2022-06-01");
+            assertThat(firstOfJune.path("contests").path(0).path("entries").asLong())
+                    .isEqualTo(1);
+            JsonNode lastOfAugust = get(reporting, "/api/reports/briefing?from=2022-08-31&to=2022-08-31");
+            assertThat(lastOfAugust.path("contests").path(0).path("entries").asLong())
+                    .isEqualTo(1);
+            JsonNode nextYear = get(reporting, "/api/reports/briefing?from=2023-01-01&to=2023-12-31");
+            assertThat(nextYear.path("contests")).isEmpty();
+            assertThat(nextYear.path("training").path("classes").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void aReportAsRecordedAtTheMeetingIgnoresLaterCorrections() throws Exception {
+        writeHistory();
+        EdgeCaseHistory.writeCorrections(tasks, training);
+        try (ConfigurableApplicationContext reporting = start()) {
+            awaitCaughtUp(reporting);
+            JsonNode now = get(reporting, "/api/reports/briefing?" + NINE_MONTHS);
+            assertThat(figures(now.path("tasks"), "due", "completed", "open", "overdue"))
+                    .containsExactly(6L, 4L, 2L, 2L);
+            assertThat(figures(now.path("training"), "classes", "learnerTurns")).containsExactly(3L, 5L);
+
+            JsonNode atMeeting =
+                    get(reporting, "/api/reports/briefing?" + NINE_MONTHS + "&recordedAt=" + EdgeCaseHistory.MEETING);
+            assertThat(atMeeting.path("recordedAt").asText()).isEqualTo(EdgeCaseHistory.MEETING.toString());
+            assertThat(figures(atMeeting.path("tasks"), "due", "completed", "open", "overdue"))
+                    .containsExactly(6L, 3L, 3L, 2L);
+            assertThat(figures(atMeeting.path("training"), "classes", "learnerTurns"))
+                    .containsExactly(4L, 9L);
+            assertThat(atMeeting.path("position").path("tasks").asLong())
+                    .isLessThan(now.path("position").path("tasks").asLong());
+            assertThat(atMeeting.path("position").path("training").asLong())
+                    .isLessThan(now.path("position").path("training").asLong());
+
+            JsonNode beforeAnything =
+                    get(reporting, "/api/reports/briefing?" + NINE_MONTHS + "&recordedAt=2022-09-30T00:00:00Z");
+            assertThat(figures(beforeAnything.path("tasks"), "due", "completed"))
+                    .containsExactly(0L, 0L);
+            assertThat(beforeAnything.path("contests")).isEmpty();
+            assertThat(beforeAnything.path("position").path("tasks").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void aRedeliveredHistoryChangesNoFigure() throws Exception {
+        writeHistory();
+        try (ConfigurableApplicationContext reporting = start()) {
+            awaitCaughtUp(reporting);
+            JsonNode before = get(reporting, "/api/reports/briefing?" + NINE_MONTHS);
+            EventProcessingConfiguration processing = reporting.getBean(EventProcessingConfiguration.class);
+            for (String name : List.of(TaskFactsProjection.NAME, TrainingFactsProjection.NAME)) {
+                StreamingEventProcessor processor = processing
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow();
+                processor.shutDown();
+                processor.resetTokens();
+                processor.start();
+            }
+            awaitCaughtUp(reporting);
+            assertThat(get(reporting, "/api/reports/briefing?" + NINE_MONTHS)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRestartWithTheReadModelAheadOfItsTokenConvergesToTheExactFigures() throws Exception {
+        writeHistory();
+        try (ConfigurableApplicationContext reporting = start()) {
+            awaitCaughtUp(reporting);
+            // As after a crash between writing facts and storing the token: the token is far behind the facts.
+            EventProcessingConfiguration processing = reporting.getBean(EventProcessingConfiguration.class);
+            TokenStore tokens = reporting.getBean(TokenStore.class);
+            for (String name : List.of(TaskFactsProjection.NAME, TrainingFactsProjection.NAME)) {
+                processing
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow()
+                        .shutDown();
+                tokens.fetchToken(name, 0);
+                tokens.storeToken(GapAwareTrackingToken.newInstance(3, Set.of()), name, 0);
+                tokens.releaseClaim(name, 0);
+            }
+        }
+        EdgeCaseHistory.writeCorrections(tasks, training);
+        try (ConfigurableApplicationContext reporting = start()) {
+            awaitCaughtUp(reporting);
+            JsonNode report = get(reporting, "/api/reports/briefing?" + NINE_MONTHS);
+            assertThat(figures(report.path("tasks"), "due", "completed", "open", "overdue"))
+                    .containsExactly(6L, 4L, 2L, 2L);
+            assertThat(figures(report.path("training"), "classes", "learnerTurns"))
+                    .containsExactly(3L, 5L);
+            assertThat(figures(report.path("contests").path(0), "entries", "participants"))
+                    .containsExactly(5L, 3L);
+        }
+    }
+
+    @Test
+    void aRebuildKeepsAnsweringFromTheOldReadModelAndSwitchesWhenCaughtUp() throws Exception {
+        writeHistory();
+        writeEntriesOutsideThePeriod(40, 5_000);
+        try (ConfigurableApplicationContext reporting = start()) {
+            awaitCaughtUp(reporting);
+            JsonNode before = get(reporting, "/api/reports/briefing?" + NINE_MONTHS);
+
+            HttpResponse<String> accepted = post(reporting, "/api/admin/projections/briefing-training/rebuild");
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(json.readTree(accepted.body()).path("status").asText()).isEqualTo("REBUILDING");
+            HttpResponse<String> again = post(reporting, "/api/admin/projections/briefing-training/rebuild");
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+            List<JsonNode> answeredWhileRebuilding = new ArrayList<>();
+            JsonNode status = get(reporting, "/api/admin/projections/briefing-training");
+            while (status.path("status").asText().equals("REBUILDING")) {
+                answeredWhileRebuilding.add(get(reporting, "/api/reports/briefing?" + NINE_MONTHS));
+                status = get(reporting, "/api/admin/projections/briefing-training");
+            }
+            assertThat(answeredWhileRebuilding)
+                    .isNotEmpty()
+                    .allSatisfy(answer -> assertThat(answer).isEqualTo(before));
+            assertThat(status.path("generation").asInt()).isEqualTo(2);
+            assertThat(status.path("lastRebuild").path("failure").isNull()).isTrue();
+            assertThat(status.path("lastRebuild").path("events").asLong()).isEqualTo(head(reporting, "training"));
+            assertThat(get(reporting, "/api/reports/briefing?" + NINE_MONTHS)).isEqualTo(before);
+
+            EdgeCaseHistory.writeCorrections(tasks, training);
+            awaitCaughtUp(reporting);
+            JsonNode after = get(reporting, "/api/reports/briefing?" + NINE_MONTHS);
+            assertThat(figures(after.path("training"), "classes", "learnerTurns"))
+                    .containsExactly(3L, 5L);
+        }
+    }
+
+    private void writeHistory() {
+        EdgeCaseHistory.writeTasks(tasks);
+        EdgeCaseHistory.writeDocuments(tasks);
+        EdgeCaseHistory.writeTraining(training);
+        EdgeCaseHistory.writeContest(training);
+    }
+
+    /** Enough history that a rebuild takes a while: entries of 2023, which no 2022 report counts. */
+    private void writeEntriesOutsideThePeriod(int batches, int entriesPerBatch) {
+        Instant day = Instant.parse("2023-03-01T03:00:00Z");
+        for (int batch = 0; batch < batches; batch++) {
+            int first = batch * entriesPerBatch;
+            List<ContestEntry> entries = IntStream.range(first, first + entriesPerBatch)
+                    .mapToObj(number -> new ContestEntry("q" + number, "HN-BAVI", day, 50))
+                    .toList();
+            training.publish(
+                    new ContestEntriesSubmittedEvent(EdgeCaseHistory.CONTEST, entries, entriesPerBatch),
+                    EdgeCaseHistory.RECORDED);
+        }
+    }
+
+    ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(ReportingApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--giaoban.data-dir=" + dataDir,
+                        "--giaoban.sources.tasks.url=" + tasksUrl(),
+                        "--giaoban.sources.tasks.username=" + user(),
+                        "--giaoban.sources.training.url=" + trainingUrl(),
+                        "--giaoban.sources.training.username=" + user());
+    }
+
+    private static long head(ConfigurableApplicationContext reporting, String service) {
+        return reporting.getBean(EventSources.class).find(service).orElseThrow().head();
+    }
+
+    private static void awaitCaughtUp(ConfigurableApplicationContext reporting) {
+        ProcessorPositions positions = reporting.getBean(ProcessorPositions.class);
+        long tasksHead = head(reporting, "tasks");
+        long trainingHead = head(reporting, "training");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> positions.positionOf(TaskFactsProjection.NAME).orElse(-1) == tasksHead
+                        && positions.positionOf(TrainingFactsProjection.NAME).orElse(-1) == trainingHead);
+    }
+
+    private static List<Long> figures(JsonNode node, String... fields) {
+        List<Long> values = new ArrayList<>();
+        for (String field : fields) {
+            assertThat(node.has(field)).as("field %s of %s", field, node).isTrue();
+            values.add(node.path(field).asLong());
+        }
+        return values;
+    }
+
+    private static List<String> unitRows(JsonNode rows, String... fields) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode row : rows) {
+            StringBuilder line = new StringBuilder(row.path("unitId").asText());
+            for (String field : fields) {
+                line.append(' ').append(row.path(field).asLong());
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private JsonNode get(ConfigurableApplicationContext reporting, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl(reporting) + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(ConfigurableApplicationContext reporting, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl(reporting) + path))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext reporting) {
+        return "http://127.0.0.1:"
+                + ((ServletWebServerApplicationContext) reporting)
+                        .getWebServer()
+                        .getPort();
+    }
+
+    static String uniqueName() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}
