@@ -1,0 +1,55 @@
+package org.giaoban.reporting;
+
+import java.sql.SQLException;
+import org.giaoban.platform.testing.LocalPostgresDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The production arrangement of the event stores: a PostgreSQL database per service, each created for the test on
+ * the local server and dropped after it (see {@link LocalPostgresDatabase}); read models stay on the embedded MongoDB.
+ */
+@EnabledIfEnvironmentVariable(
+        named = LocalPostgresDatabase.SERVER_URL,
+        matches = LocalPostgresDatabase.SERVER_URL_PATTERN)
+class PostgresSourcesIT extends BriefingReportContract {
+
+    private final LocalPostgresDatabase tasksDatabase = new LocalPostgresDatabase("giaoban_tasks_events_it");
+    private final LocalPostgresDatabase trainingDatabase = new LocalPostgresDatabase("giaoban_training_events_it");
+    private String tasksUrl;
+    private String trainingUrl;
+
+    @BeforeEach
+    @Override
+    void openEventStores() {
+        try {
+            tasksUrl = tasksDatabase.create();
+            trainingUrl = trainingDatabase.create();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test databases", e);
+        }
+        super.openEventStores();
+    }
+
+    @AfterEach
+    void dropDatabases() throws SQLException {
+        tasksDatabase.drop();
+        trainingDatabase.drop();
+    }
+
+    @Override
+    String tasksUrl() {
+        return tasksUrl;
+    }
+
+    @Override
+    String trainingUrl() {
+        return trainingUrl;
+    }
+
+    @Override
+    String user() {
+        return LocalPostgresDatabase.user();
+    }
+}
