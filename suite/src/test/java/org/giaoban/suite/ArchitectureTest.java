@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +46,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasks", "training"})
+    @ValueSource(strings = {"tasks", "training", "reporting"})
     void readModelsDoNotSeeTheCommandSideOrTheWeb(String service) {
         noClasses()
                 .that()
@@ -69,7 +70,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasks", "training"})
+    @ValueSource(strings = {"tasks", "training", "reporting"})
     void aServiceSeesOnlyItselfThePlatformTheUnitsAndOtherServicesApis(String service) {
         classes()
                 .that()
@@ -100,13 +101,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportingHasNoAggregatesAndSendsNoCommands() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.giaoban.reporting..")
+                .should()
+                .beAnnotatedWith(Aggregate.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.axonframework.commandhandling..", "org.giaoban..command..")
+                .check(CLASSES);
+    }
+
+    @Test
     void thePlatformAndTheUnitsKnowNoService() {
         noClasses()
                 .that()
                 .resideInAnyPackage("org.giaoban.platform..", "org.giaoban.units..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.giaoban.tasks..", "org.giaoban.training..")
+                .resideInAnyPackage("org.giaoban.tasks..", "org.giaoban.training..", "org.giaoban.reporting..")
                 .check(CLASSES);
         noClasses()
                 .that()
