@@ -158,52 +158,71 @@ final class DatasetPlanner {
 
     // ---------------------------------------------------------------------------------------------- work items
 
-    private static final String[] CITY_TASKS = {
-        "Tham mưu tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2021, triển khai nhiệm vụ năm 2022",
-        "Tổ chức hội nghị học tập, quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII",
-        "Tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2022)",
-        "Tổ chức hội nghị báo cáo viên Thành ủy tháng {m}",
-        "Tổ chức Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW của Bộ Chính trị",
-        "Tuyên truyền Đại hội Thể thao Đông Nam Á lần thứ 31 (SEA Games 31) tổ chức tại Hà Nội",
-        "Tuyên truyền kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022)",
-        "Tổng hợp tình hình tư tưởng cán bộ, đảng viên và nhân dân quý {q}",
-        "Sơ kết 6 tháng công tác tuyên giáo, triển khai nhiệm vụ 6 tháng cuối năm 2022",
-        "Xây dựng chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2022",
-        "Tổ chức Giải Báo chí về xây dựng Đảng (Giải Búa liềm vàng) của Thành phố",
-        "Tổ chức Giải Báo chí Thủ đô năm 2022",
-        "Hướng dẫn tuyên truyền phòng, chống dịch COVID-19 trong tình hình mới",
-        "Kiểm tra việc thực hiện Chỉ thị 05-CT/TW tại một số đảng bộ trực thuộc",
-        "Biên soạn tài liệu bồi dưỡng lý luận chính trị cho đảng viên mới",
-        "Tổ chức lớp bồi dưỡng nghiệp vụ công tác tuyên giáo cho cán bộ cơ sở",
-        "Tổ chức hội thảo khoa học về bảo vệ nền tảng tư tưởng của Đảng",
-        "Tổng hợp dư luận xã hội tháng {m}",
-        "Tổ chức Hội thi báo cáo viên giỏi cấp Thành phố",
-        "Hướng dẫn tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2022",
-        "Thẩm định chương trình bồi dưỡng của Trường Đào tạo cán bộ Lê Hồng Phong",
-        "Đôn đốc các đơn vị thực hiện kế hoạch bồi dưỡng lý luận chính trị năm 2022",
-        "Báo cáo kết quả thực hiện Nghị quyết 35-NQ/TW về bảo vệ nền tảng tư tưởng của Đảng",
-        "Giao ban công tác tuyên giáo quý {q}",
-        "Tuyên truyền kỷ niệm 77 năm Cách mạng Tháng Tám và Quốc khánh 2/9",
-        "Tuyên truyền kỷ niệm 68 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2022)",
-        "Tham mưu sơ kết thực hiện Chương trình 06-CTr/TU của Thành ủy",
-        "Tổ chức đoàn công tác học tập kinh nghiệm công tác tuyên giáo",
-        "Cập nhật tài liệu sinh hoạt chi bộ tháng {m}",
-        "Tổ chức tọa đàm về xây dựng văn hóa người Hà Nội thanh lịch, văn minh"
-    };
+    private static final List<Seasonal> CITY_TASKS = List.of(
+            new Seasonal(
+                    "Tham mưu tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2021, triển khai nhiệm vụ năm 2022",
+                    1,
+                    2),
+            new Seasonal(
+                    "Tổ chức hội nghị học tập, quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng"
+                            + " khóa XIII",
+                    1,
+                    3),
+            new Seasonal(
+                    "Tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2022)",
+                    1,
+                    2),
+            new Seasonal(
+                    "Xây dựng chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2022", 1, 4),
+            new Seasonal("Hướng dẫn tuyên truyền phòng, chống dịch COVID-19 trong tình hình mới", 1, 4),
+            new Seasonal("Hướng dẫn tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2022", 3, 4),
+            new Seasonal("Tuyên truyền Đại hội Thể thao Đông Nam Á lần thứ 31 (SEA Games 31) tổ chức tại Hà Nội", 4, 5),
+            new Seasonal("Tuyên truyền kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022)", 4, 5),
+            new Seasonal("Tổ chức Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW của Bộ Chính trị", 5, 8),
+            new Seasonal("Tổ chức Giải Báo chí Thủ đô năm 2022", 5, 6),
+            new Seasonal("Tổ chức Giải Báo chí về xây dựng Đảng (Giải Búa liềm vàng) của Thành phố", 3, 9),
+            new Seasonal("Sơ kết 6 tháng công tác tuyên giáo, triển khai nhiệm vụ 6 tháng cuối năm 2022", 6, 7),
+            new Seasonal("Tổ chức Hội thi báo cáo viên giỏi cấp Thành phố", 6, 11),
+            new Seasonal("Tuyên truyền kỷ niệm 77 năm Cách mạng Tháng Tám và Quốc khánh 2/9", 8, 9),
+            new Seasonal("Tổng kết, trao giải Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW", 9, 10),
+            new Seasonal("Sơ kết công tác tuyên giáo 9 tháng đầu năm 2022", 9, 10),
+            new Seasonal("Tuyên truyền kỷ niệm 68 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2022)", 9, 10),
+            new Seasonal("Tổng kết công tác tuyên giáo năm 2022, xây dựng chương trình công tác năm 2023", 11, 12),
+            Seasonal.always("Tổ chức hội nghị báo cáo viên Thành ủy tháng {m}"),
+            Seasonal.always("Tổng hợp tình hình tư tưởng cán bộ, đảng viên và nhân dân quý {q}"),
+            Seasonal.always("Kiểm tra việc thực hiện Chỉ thị 05-CT/TW tại một số đảng bộ trực thuộc"),
+            Seasonal.always("Biên soạn tài liệu bồi dưỡng lý luận chính trị cho đảng viên mới"),
+            Seasonal.always("Tổ chức lớp bồi dưỡng nghiệp vụ công tác tuyên giáo cho cán bộ cơ sở"),
+            Seasonal.always("Tổ chức hội thảo khoa học về bảo vệ nền tảng tư tưởng của Đảng"),
+            Seasonal.always("Tổng hợp dư luận xã hội tháng {m}"),
+            Seasonal.always("Thẩm định chương trình bồi dưỡng của Trường Đào tạo cán bộ Lê Hồng Phong"),
+            Seasonal.always("Đôn đốc các đơn vị thực hiện kế hoạch bồi dưỡng lý luận chính trị năm 2022"),
+            Seasonal.always("Báo cáo kết quả thực hiện Nghị quyết 35-NQ/TW về bảo vệ nền tảng tư tưởng của Đảng"),
+            Seasonal.always("Giao ban công tác tuyên giáo quý {q}"),
+            Seasonal.always("Tham mưu sơ kết thực hiện Chương trình 06-CTr/TU của Thành ủy"),
+            Seasonal.always("Tổ chức đoàn công tác học tập kinh nghiệm công tác tuyên giáo"),
+            Seasonal.always("Cập nhật tài liệu sinh hoạt chi bộ tháng {m}"),
+            Seasonal.always("Tổ chức tọa đàm về xây dựng văn hóa người Hà Nội thanh lịch, văn minh"));
 
-    private static final String[] DISTRICT_TASKS = {
-        "Tổ chức hội nghị học tập, quán triệt Nghị quyết Trung ương 4 khóa XIII cho cán bộ chủ chốt {place}",
-        "Tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng trên địa bàn {place}",
-        "Tổ chức hội nghị báo cáo viên tháng {m} của {place}",
-        "Nắm tình hình tư tưởng cán bộ, đảng viên và nhân dân {place} quý {q}",
-        "Tổ chức lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú",
-        "Tổ chức cho cán bộ, đảng viên tham gia Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW",
-        "Sơ kết 6 tháng công tác tuyên giáo của {place}",
-        "Xây dựng kế hoạch bồi dưỡng lý luận chính trị năm 2022 của {place}",
-        "Kiểm tra công tác tuyên giáo tại các chi bộ, đảng bộ cơ sở",
-        "Biên soạn tài liệu lịch sử Đảng bộ {place}",
-        "Tuyên truyền SEA Games 31 trên địa bàn {place}"
-    };
+    private static final List<Seasonal> DISTRICT_TASKS = List.of(
+            new Seasonal("Xây dựng kế hoạch bồi dưỡng lý luận chính trị năm 2022 của {place}", 1, 3),
+            new Seasonal(
+                    "Tổ chức hội nghị học tập, quán triệt Nghị quyết Trung ương 4 khóa XIII cho cán bộ chủ chốt {place}",
+                    1,
+                    3),
+            new Seasonal("Tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng trên địa bàn {place}", 1, 2),
+            new Seasonal("Tuyên truyền SEA Games 31 trên địa bàn {place}", 4, 5),
+            new Seasonal(
+                    "Tổ chức cho cán bộ, đảng viên tham gia Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW", 6, 8),
+            new Seasonal("Sơ kết 6 tháng công tác tuyên giáo của {place}", 6, 7),
+            new Seasonal("Sơ kết công tác tuyên giáo 9 tháng đầu năm 2022 của {place}", 9, 10),
+            new Seasonal("Tuyên truyền kỷ niệm 68 năm Ngày Giải phóng Thủ đô trên địa bàn {place}", 9, 10),
+            new Seasonal("Tổng kết công tác tuyên giáo năm 2022 của {place}", 11, 12),
+            Seasonal.always("Tổ chức hội nghị báo cáo viên tháng {m} của {place}"),
+            Seasonal.always("Nắm tình hình tư tưởng cán bộ, đảng viên và nhân dân {place} quý {q}"),
+            Seasonal.always("Tổ chức lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú"),
+            Seasonal.always("Kiểm tra công tác tuyên giáo tại các chi bộ, đảng bộ cơ sở"),
+            Seasonal.always("Biên soạn tài liệu lịch sử Đảng bộ {place}"));
 
     private List<PlannedTask> tasks(Random random) {
         List<String> counted = new ArrayList<>(Collections.nCopies(50, CITY));
@@ -287,9 +306,7 @@ final class DatasetPlanner {
     }
 
     private PlannedTask task(Random random, String unitId, LocalDate dueOn, List<TaskStep> steps) {
-        String template = unitId.equals(CITY)
-                ? CITY_TASKS[random.nextInt(CITY_TASKS.length)]
-                : DISTRICT_TASKS[random.nextInt(DISTRICT_TASKS.length)];
+        String template = Seasonal.pick(unitId.equals(CITY) ? CITY_TASKS : DISTRICT_TASKS, dueOn, random);
         String title = template.replace("{m}", Integer.toString(dueOn.getMonthValue()))
                 .replace("{q}", quarterOf(dueOn))
                 .replace("{place}", placeOf(unitId));
@@ -334,38 +351,40 @@ final class DatasetPlanner {
 
     // ---------------------------------------------------------------------------------------------- documents
 
-    private static final String[] PLAN_SUBJECTS = {
-        "tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam",
-        "học tập, quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII",
-        "tổ chức Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW",
-        "tuyên truyền SEA Games 31",
-        "bồi dưỡng lý luận chính trị năm 2022",
-        "tuyên truyền phòng, chống dịch COVID-19",
-        "tuyên truyền kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh",
-        "tuyên truyền kỷ niệm 77 năm Cách mạng Tháng Tám và Quốc khánh 2/9",
-        "tuyên truyền kỷ niệm 68 năm Ngày Giải phóng Thủ đô",
-        "thực hiện Chỉ thị 05-CT/TW năm 2022",
-        "tổ chức hội nghị báo cáo viên năm 2022",
-        "tổ chức lớp bồi dưỡng nhận thức về Đảng",
-        "kiểm tra công tác tuyên giáo năm 2022",
-        "nắm bắt dư luận xã hội năm 2022"
-    };
-    private static final String[] GUIDANCE_SUBJECTS = {
-        "tuyên truyền các ngày lễ, kỷ niệm năm 2022",
-        "nghiên cứu, học tập chuyên đề năm 2022",
-        "tổ chức hội nghị học tập, quán triệt nghị quyết",
-        "sinh hoạt chi bộ theo chuyên đề",
-        "tuyên truyền phòng, chống dịch COVID-19 trong tình hình mới",
-        "tổ chức Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW",
-        "tổng hợp, báo cáo tình hình tư tưởng"
-    };
-    private static final String[] REPORTS = {
-        "Báo cáo kết quả công tác tuyên giáo tháng {m} năm 2022",
-        "Báo cáo tình hình tư tưởng cán bộ, đảng viên và nhân dân tháng {m} năm 2022",
-        "Báo cáo kết quả tổ chức các lớp bồi dưỡng chính trị tháng {m} năm 2022",
-        "Báo cáo kết quả thực hiện Chỉ thị 05-CT/TW",
-        "Báo cáo sơ kết công tác tuyên giáo quý {q} năm 2022"
-    };
+    private static final List<Seasonal> PLAN_SUBJECTS = List.of(
+            new Seasonal("tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam", 1, 1),
+            new Seasonal(
+                    "học tập, quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII", 1, 3),
+            new Seasonal("bồi dưỡng lý luận chính trị năm 2022", 1, 3),
+            new Seasonal("thực hiện Chỉ thị 05-CT/TW năm 2022", 1, 3),
+            new Seasonal("tổ chức hội nghị báo cáo viên năm 2022", 1, 2),
+            new Seasonal("nắm bắt dư luận xã hội năm 2022", 1, 2),
+            new Seasonal("tuyên truyền phòng, chống dịch COVID-19", 1, 4),
+            new Seasonal("kiểm tra công tác tuyên giáo năm 2022", 1, 6),
+            new Seasonal("tuyên truyền SEA Games 31", 3, 5),
+            new Seasonal("tuyên truyền kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh", 4, 5),
+            new Seasonal("tổ chức Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW", 4, 6),
+            new Seasonal("tuyên truyền kỷ niệm 77 năm Cách mạng Tháng Tám và Quốc khánh 2/9", 7, 8),
+            new Seasonal("tuyên truyền kỷ niệm 68 năm Ngày Giải phóng Thủ đô", 9, 10),
+            new Seasonal("tổng kết công tác tuyên giáo năm 2022", 11, 12),
+            Seasonal.always("tổ chức lớp bồi dưỡng nhận thức về Đảng"),
+            Seasonal.always("tuyên truyền các nhiệm vụ chính trị của Thành phố tháng {m}"));
+    private static final List<Seasonal> GUIDANCE_SUBJECTS = List.of(
+            new Seasonal("tuyên truyền các ngày lễ, kỷ niệm năm 2022", 1, 2),
+            new Seasonal("nghiên cứu, học tập chuyên đề năm 2022", 1, 4),
+            new Seasonal("tuyên truyền phòng, chống dịch COVID-19 trong tình hình mới", 1, 4),
+            new Seasonal("tổ chức Cuộc thi trực tuyến tìm hiểu Nghị quyết 15-NQ/TW", 5, 7),
+            Seasonal.always("tổ chức hội nghị học tập, quán triệt nghị quyết"),
+            Seasonal.always("sinh hoạt chi bộ theo chuyên đề"),
+            Seasonal.always("tổng hợp, báo cáo tình hình tư tưởng"));
+    private static final List<Seasonal> REPORTS = List.of(
+            new Seasonal("Báo cáo sơ kết 6 tháng đầu năm 2022", 6, 7),
+            new Seasonal("Báo cáo tổng kết công tác tuyên giáo năm 2022", 12, 12),
+            Seasonal.always("Báo cáo kết quả công tác tuyên giáo tháng {m} năm 2022"),
+            Seasonal.always("Báo cáo tình hình tư tưởng cán bộ, đảng viên và nhân dân tháng {m} năm 2022"),
+            Seasonal.always("Báo cáo kết quả tổ chức các lớp bồi dưỡng chính trị tháng {m} năm 2022"),
+            Seasonal.always("Báo cáo kết quả thực hiện Chỉ thị 05-CT/TW"),
+            Seasonal.always("Báo cáo sơ kết công tác tuyên giáo quý {q} năm 2022"));
     private static final String[] LETTERS = {
         "Công văn về việc định hướng tuyên truyền tháng {m} năm 2022",
         "Công văn về việc đăng ký lớp bồi dưỡng chính trị",
@@ -520,19 +539,19 @@ final class DatasetPlanner {
     private static String titleOf(DocumentDraft draft, Random random) {
         LocalDate on = draft.issuedOn();
         boolean lookingBack = draft.kind() == DocumentKind.REPORT || draft.notice();
-        String month = Integer.toString(
-                lookingBack && on.getDayOfMonth() <= 10 && on.getMonthValue() > 1
-                        ? on.getMonthValue() - 1
-                        : on.getMonthValue());
+        LocalDate about = lookingBack && on.getDayOfMonth() <= 10 ? on.minusMonths(1) : on;
         String template = switch (draft.kind()) {
-            case PLAN -> "Kế hoạch " + PLAN_SUBJECTS[random.nextInt(PLAN_SUBJECTS.length)];
-            case GUIDANCE -> "Hướng dẫn " + GUIDANCE_SUBJECTS[random.nextInt(GUIDANCE_SUBJECTS.length)];
-            case REPORT -> REPORTS[random.nextInt(REPORTS.length)];
+            case PLAN -> "Kế hoạch " + Seasonal.pick(PLAN_SUBJECTS, on, random);
+            case GUIDANCE -> "Hướng dẫn " + Seasonal.pick(GUIDANCE_SUBJECTS, on, random);
+            case REPORT -> Seasonal.pick(REPORTS, on, random);
             case DIRECTIVE -> DIRECTIVES[random.nextInt(DIRECTIVES.length)];
             case RESOLUTION -> RESOLUTIONS[random.nextInt(RESOLUTIONS.length)];
             case OTHER -> draft.notice() ? LETTERS[3 + random.nextInt(2)] : LETTERS[random.nextInt(3)];
         };
-        return template.replace("{m}", month).replace("{q}", quarterOf(on));
+        return template.replace("{m} năm 2022", about.getMonthValue() + " năm " + about.getYear())
+                .replace("{q} năm 2022", quarterOf(about) + " năm " + about.getYear())
+                .replace("{m}", Integer.toString(about.getMonthValue()))
+                .replace("{q}", quarterOf(about));
     }
 
     // ---------------------------------------------------------------------------------------------- classes
@@ -1067,6 +1086,21 @@ final class DatasetPlanner {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** A title that suits the months from {@code from} to {@code to} (1 to 12): an anniversary, a season's task. */
+    private record Seasonal(String text, int from, int to) {
+
+        static Seasonal always(String text) {
+            return new Seasonal(text, 1, 12);
+        }
+
+        static String pick(List<Seasonal> titles, LocalDate on, Random random) {
+            List<Seasonal> suiting = titles.stream()
+                    .filter(title -> title.from() <= on.getMonthValue() && on.getMonthValue() <= title.to())
+                    .toList();
+            return suiting.get(random.nextInt(suiting.size())).text();
+        }
+    }
 
     /** Weights of units by the square root of their population, varied by up to a third either way. */
     private double[] weightsOf(List<String> units, Random random) {
