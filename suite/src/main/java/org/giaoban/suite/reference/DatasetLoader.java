@@ -327,7 +327,7 @@ final class DatasetLoader {
                 completions.submit(() -> {
                     action.apply(item);
                     int count = done.incrementAndGet();
-                    if (items.size() >= 500 && count % tenth == 0 && count < items.size()) {
+                    if (items.size() >= 100 && count % tenth == 0 && count < items.size()) {
                         out.printf(
                                 Locale.ROOT,
                                 "  %s: %,d of %,d (%s)%n",

@@ -1,6 +1,7 @@
 package org.giaoban.suite.reference;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,7 +150,7 @@ record DatasetPlan(
         Map<String, List<TaskStep>> laterSteps = new HashMap<>();
         Map<String, Set<String>> rosters = new HashMap<>();
         Set<String> cancelled = new HashSet<>();
-        List<PlannedClass> allClasses = new java.util.ArrayList<>(classes);
+        List<PlannedClass> allClasses = new ArrayList<>(classes);
         for (PlannedClass planned : classes) {
             Set<String> roster = new LinkedHashSet<>();
             planned.learners().forEach(learner -> roster.add(learner.learnerId()));
@@ -167,7 +168,7 @@ record DatasetPlan(
                     rosters.get(withdraw.classKey()).remove(withdraw.learnerId());
                 } else if (correction instanceof Correction.ChangeTask change) {
                     laterSteps
-                            .computeIfAbsent(change.taskKey(), key -> new java.util.ArrayList<>())
+                            .computeIfAbsent(change.taskKey(), key -> new ArrayList<>())
                             .add(change.step());
                 } else if (correction instanceof Correction.CancelClass cancel) {
                     cancelled.add(cancel.classKey());

@@ -3,12 +3,14 @@ package org.giaoban.suite.reference;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -155,8 +157,6 @@ final class DatasetPlanner {
     private Random random(int part) {
         return new Random(VietnameseNames.mix(seed * 31 + part));
     }
-
-    // ---------------------------------------------------------------------------------------------- work items
 
     private static final List<Seasonal> CITY_TASKS = List.of(
             new Seasonal(
@@ -349,8 +349,6 @@ final class DatasetPlanner {
         return done.isBefore(LocalDate.of(2022, 1, 4)) ? dueOn : done;
     }
 
-    // ---------------------------------------------------------------------------------------------- documents
-
     private static final List<Seasonal> PLAN_SUBJECTS = List.of(
             new Seasonal("tuyên truyền kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam", 1, 1),
             new Seasonal(
@@ -436,8 +434,8 @@ final class DatasetPlanner {
                     : "Thu hồi do sai sót về nội dung và thể thức";
             drafts.add(draft(random, unitId, periodDays, reason));
         }
-        int[] lateCounts = allocate(
-                LATE_DOCUMENTS, java.util.Arrays.stream(counts).asDoubleStream().toArray());
+        int[] lateCounts =
+                allocate(LATE_DOCUMENTS, Arrays.stream(counts).asDoubleStream().toArray());
         for (int u = 0; u < issuers.size(); u++) {
             for (int d = 0; d < lateCounts[u]; d++) {
                 drafts.add(draft(random, issuers.get(u), lateDays, null));
@@ -553,8 +551,6 @@ final class DatasetPlanner {
                 .replace("{m}", Integer.toString(about.getMonthValue()))
                 .replace("{q}", quarterOf(about));
     }
-
-    // ---------------------------------------------------------------------------------------------- classes
 
     private static final Map<Bloc, String[]> CLASS_TITLES = Map.of(
             Bloc.PARTY,
@@ -881,7 +877,7 @@ final class DatasetPlanner {
         if (count > pool[1]) {
             throw new IllegalStateException(unitId + " has " + pool[1] + " people, not " + count);
         }
-        Set<Integer> chosen = new java.util.LinkedHashSet<>();
+        Set<Integer> chosen = new LinkedHashSet<>();
         for (int j = pool[1] - count; j < pool[1]; j++) {
             int t = random.nextInt(j + 1);
             chosen.add(chosen.contains(t) ? j : t);
@@ -908,8 +904,6 @@ final class DatasetPlanner {
             case BLENDED -> " (trực tiếp kết hợp trực tuyến)";
         };
     }
-
-    // ---------------------------------------------------------------------------------------------- plans
 
     private List<PlannedTrainingPlan> trainingPlans(Random random, List<PlannedClass> classes) {
         Map<String, Map<Bloc, Integer>> actual = new HashMap<>();
@@ -992,8 +986,6 @@ final class DatasetPlanner {
         return new PlannedTrainingPlan(unitId, 2022, List.copyOf(lines));
     }
 
-    // ---------------------------------------------------------------------------------------------- contest
-
     private PlannedContest contest(int entries) {
         List<PlannedContest.UnitWeight> weights = new ArrayList<>();
         weights.add(new PlannedContest.UnitWeight(CITY, 40));
@@ -1014,8 +1006,6 @@ final class DatasetPlanner {
                 weights,
                 VietnameseNames.mix(seed * 31 + 6));
     }
-
-    // ---------------------------------------------------------------------------------------------- corrections
 
     /**
      * The changes made after the meeting, each cancelling out within one unit, bloc and format: a late learner in a
@@ -1085,8 +1075,6 @@ final class DatasetPlanner {
                 new Correction.OpenClass(replacement));
     }
 
-    // ---------------------------------------------------------------------------------------------- helpers
-
     /** A title that suits the months from {@code from} to {@code to} (1 to 12): an anniversary, a season's task. */
     private record Seasonal(String text, int from, int to) {
 
@@ -1113,7 +1101,7 @@ final class DatasetPlanner {
 
     /** {@code total} shared out in proportion to the weights, rounding by largest remainder: the shares add up. */
     static int[] allocate(int total, double[] weights) {
-        double sum = java.util.Arrays.stream(weights).sum();
+        double sum = Arrays.stream(weights).sum();
         int[] shares = new int[weights.length];
         Integer[] order = new Integer[weights.length];
         double[] remainders = new double[weights.length];
@@ -1125,7 +1113,7 @@ final class DatasetPlanner {
             given += shares[i];
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -remainders[i]));
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -remainders[i]));
         for (int k = 0; k < total - given; k++) {
             shares[order[k % order.length]]++;
         }

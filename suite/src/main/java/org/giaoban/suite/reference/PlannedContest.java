@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -188,8 +189,8 @@ final class PlannedContest {
         for (int m = 0; m < minutes; m++) {
             ZonedDateTime local = opensAt.plusSeconds(m * 60L).atZone(HANOI);
             LocalDate day = local.toLocalDate();
-            long sinceOpening = firstDay.until(day, java.time.temporal.ChronoUnit.DAYS);
-            long beforeClosing = day.until(lastDay, java.time.temporal.ChronoUnit.DAYS);
+            long sinceOpening = firstDay.until(day, ChronoUnit.DAYS);
+            long beforeClosing = day.until(lastDay, ChronoUnit.DAYS);
             double dayWeight = 1.0;
             if (sinceOpening < 7) {
                 dayWeight += 2.0 - sinceOpening * 0.25;

@@ -10,10 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -124,7 +126,7 @@ class DatasetLoaderTest {
                                 + " 15-NQ/TW\",\"opensAt\":\"2022-06-01T00:00:00Z\",\"closesAt\":"
                                 + "\"2022-08-31T16:59:59Z\"}",
                         "POST /api/contests/5/entries/batch application/json "
-                                + ServiceClient.JSON.valueToTree(java.util.Map.of("entries", contest.batch(0))),
+                                + ServiceClient.JSON.valueToTree(Map.of("entries", contest.batch(0))),
                         "POST /api/classes/4/enrolments application/json {\"learnerId\":\"001090000002\","
                                 + "\"fullName\":\"Trần Văn Nam\",\"unitId\":\"HN-HOANKIEM\"}");
         assertThat(result.contestId()).isEqualTo("5");
@@ -173,7 +175,7 @@ class DatasetLoaderTest {
     @Test
     void aServiceThatCannotBeReachedStopsTheLoad() throws IOException {
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         ServiceClient service =

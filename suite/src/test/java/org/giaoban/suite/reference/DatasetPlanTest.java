@@ -25,6 +25,7 @@ import org.giaoban.suite.reference.DatasetPlan.PlannedTask;
 import org.giaoban.suite.reference.DatasetPlan.PlannedTrainingPlan;
 import org.giaoban.suite.reference.DatasetPlan.TaskStep;
 import org.giaoban.units.UnitCatalogue;
+import org.giaoban.units.UnitKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -176,7 +177,7 @@ class DatasetPlanTest {
             String key = document.unitId() + " "
                     + document.number().replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
             assertThat(seen.add(key)).as(key).isTrue();
-            boolean isAgency = UNITS.find(document.unitId()).orElseThrow().kind() == org.giaoban.units.UnitKind.AGENCY;
+            boolean isAgency = UNITS.find(document.unitId()).orElseThrow().kind() == UnitKind.AGENCY;
             assertThat(document.number()).matches(isAgency ? agency : party);
         }
         assertThat(PLAN.documents())
@@ -234,7 +235,7 @@ class DatasetPlanTest {
         }
         Set<String> districtsAndCity = new HashSet<>();
         UNITS.all().stream()
-                .filter(unit -> unit.kind() != org.giaoban.units.UnitKind.AGENCY)
+                .filter(unit -> unit.kind() != UnitKind.AGENCY)
                 .forEach(unit -> districtsAndCity.add(unit.id()));
         assertThat(tally.byUnit.keySet()).containsAll(districtsAndCity).contains("HN-DAIPTTH", "HN-TRUONGLEHONGPHONG");
         assertThat(months).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9);
