@@ -2,15 +2,18 @@ package org.giaoban.suite.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Reads the figures back from the services' own lists, as a user would check them, for unit {@code HN}: work items
- * due (open or completed) and done by the end of the period, documents issued and not revoked, classes not cancelled
- * and their learners by bloc, and the contest's counters. The lists follow the writes within moments, so the check
- * asks again until they agree with the plan or a time limit passes.
+ * Reads the figures back for unit {@code HN}, as a user would check them: from the services' own lists (work items
+ * due, open or completed, and done by the end of the period; documents issued and not revoked; classes not cancelled
+ * and their learners by bloc; the contest's counters) and, when reporting-service is given, from its briefing report,
+ * also as recorded at an instant. Lists and reports follow the writes within moments, so the check asks again until
+ * they agree with the plan or a time limit passes.
  */
 final class DatasetCheck {
 
@@ -85,11 +88,66 @@ final class DatasetCheck {
                 .asInt();
     }
 
+    /**
+     * The figures of reporting-service's briefing for unit {@code HN} over [from, to], as recorded at
+     * {@code recordedAt} when it is given; the contest's counters only when {@code contestId} is given.
+     */
+    static BriefingFigures reported(JsonNode report, String contestId) {
+        Map<Bloc, BriefingFigures.ClassCount> byBloc = new EnumMap<>(Bloc.class);
+        for (Bloc bloc : Bloc.values()) {
+            JsonNode figures = report.path("training").path("byBloc").path(bloc.name());
+            byBloc.put(
+                    bloc,
+                    new BriefingFigures.ClassCount(
+                            figures.path("classes").asInt(),
+                            figures.path("learnerTurns").asLong()));
+        }
+        long entries = 0;
+        long participants = 0;
+        for (JsonNode contest : report.path("contests")) {
+            if (contest.path("id").asText().equals(contestId)) {
+                entries = contest.path("entries").asLong();
+                participants = contest.path("participants").asLong();
+            }
+        }
+        return new BriefingFigures(
+                report.path("tasks").path("due").asInt(),
+                report.path("tasks").path("completed").asInt(),
+                report.path("documents").path("issued").asInt(),
+                byBloc,
+                entries,
+                participants);
+    }
+
+    static JsonNode briefing(ServiceClient reporting, LocalDate from, LocalDate to, Instant recordedAt) {
+        return reporting.get("/api/reports/briefing?from=" + from + "&to=" + to + "&unitId=HN"
+                + (recordedAt == null ? "" : "&recordedAt=" + recordedAt));
+    }
+
+    /** The classes a unit's 2022 plan lists in a briefing report; -1 when the report has no such plan. */
+    static int plannedClasses(JsonNode report, String unitId) {
+        for (JsonNode plan : report.path("trainingPlans")) {
+            if (plan.path("unitId").asText().equals(unitId) && plan.path("year").asInt() == 2022) {
+                int planned = 0;
+                for (JsonNode line : plan.path("lines")) {
+                    planned += line.path("planned").asInt();
+                }
+                return planned;
+            }
+        }
+        return -1;
+    }
+
     /** Asks until the lists show {@code expected}; the last figures seen when they never do within the limit. */
     BriefingFigures await(LocalDate from, LocalDate to, String contestId, BriefingFigures expected, Duration limit) {
+        return await(() -> observed(from, to, contestId), expected, limit);
+    }
+
+    /** Reads until {@code expected} is seen; the last figures read when it never is within the limit. */
+    static BriefingFigures await(Supplier<BriefingFigures> read, BriefingFigures expected, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            BriefingFigures seen = observed(from, to, contestId);
+            BriefingFigures seen = read.get();
             if (seen.equals(expected) || System.nanoTime() > deadline) {
                 return seen;
             }

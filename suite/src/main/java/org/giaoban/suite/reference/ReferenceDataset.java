@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,8 +26,9 @@ import org.giaoban.suite.reference.DatasetPlan.PlannedTrainingPlan;
  *
  * Options: {@code --tasks-url} (default http://127.0.0.1:8081), {@code --training-url} (http://127.0.0.1:8082),
  * {@code --contest-entries N} (1000000; 0 skips the contest), {@code --concurrency N} (parallel requests, 4),
- * {@code --seed N} (20220908). Exit status 0 when loaded and checked, 1 when a service refused a request or the
- * figures did not come out, 2 for a wrong option.
+ * {@code --seed N} (20220908); {@code --reporting-url URL} (none) checks reporting-service's briefing as well, now
+ * and as recorded at the meeting instant. Exit status 0 when loaded and checked, 1 when a service refused a request
+ * or the figures did not come out, 2 for a wrong option.
  */
 public final class ReferenceDataset {
 
@@ -48,7 +50,7 @@ public final class ReferenceDataset {
         } catch (IllegalArgumentException wrong) {
             System.err.println(wrong.getMessage());
             System.err.println("usage: ReferenceDataset [--tasks-url URL] [--training-url URL] [--contest-entries N]"
-                    + " [--concurrency N] [--seed N]");
+                    + " [--concurrency N] [--seed N] [--reporting-url URL]");
             System.exit(2);
             return;
         }
@@ -62,7 +64,8 @@ public final class ReferenceDataset {
     }
 
     static Map<String, String> options(String[] args) {
-        Set<String> known = Set.of("tasks-url", "training-url", "contest-entries", "concurrency", "seed");
+        Set<String> known =
+                Set.of("tasks-url", "training-url", "contest-entries", "concurrency", "seed", "reporting-url");
         Map<String, String> options = new LinkedHashMap<>();
         options.put("tasks-url", "http://127.0.0.1:8081");
         options.put("training-url", "http://127.0.0.1:8082");
@@ -148,7 +151,16 @@ public final class ReferenceDataset {
         DatasetLoader.Result result = new DatasetLoader(tasks, training, concurrency, out).load(plan);
 
         long checking = System.nanoTime();
-        DatasetCheck check = new DatasetCheck(tasks, training);
+        checkLists(plan, result, new DatasetCheck(tasks, training));
+        if (options.containsKey("reporting-url")) {
+            checkBriefing(plan, result, new ServiceClient("reporting-service", options.get("reporting-url"), http));
+        }
+        out.println("check: done in " + DatasetLoader.seconds(Duration.ofNanos(System.nanoTime() - checking)));
+
+        summary(plan, result, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void checkLists(DatasetPlan plan, DatasetLoader.Result result, DatasetCheck check) {
         for (LocalDate to : List.of(ReferenceFigures.BRIEFING_TO, ReferenceFigures.NINE_MONTHS_TO)) {
             BriefingFigures expected = plan.figures(ReferenceFigures.FROM, to, true);
             BriefingFigures seen = check.await(ReferenceFigures.FROM, to, result.contestId(), expected, CHECK_LIMIT);
@@ -158,18 +170,50 @@ public final class ReferenceDataset {
             }
         }
         int hoanKiem = check.hoanKiemPlannedClasses();
-        int hoanKiemPlanned = plan.trainingPlans().stream()
+        if (hoanKiem != hoanKiemPlanned(plan)) {
+            throw new LoadFailure("Hoàn Kiếm's 2022 plan shows " + hoanKiem + " classes, not " + hoanKiemPlanned(plan));
+        }
+        out.println("check: the services' lists show the expected figures for both periods");
+    }
+
+    /** The briefing report itself, for both periods, now and as it stood at the meeting instant. */
+    private void checkBriefing(DatasetPlan plan, DatasetLoader.Result result, ServiceClient reporting) {
+        for (LocalDate to : List.of(ReferenceFigures.BRIEFING_TO, ReferenceFigures.NINE_MONTHS_TO)) {
+            for (Instant recordedAt : new Instant[] {null, result.meetingInstant()}) {
+                BriefingFigures expected = plan.figures(ReferenceFigures.FROM, to, recordedAt == null);
+                JsonNode[] report = new JsonNode[1];
+                BriefingFigures seen = DatasetCheck.await(
+                        () -> DatasetCheck.reported(
+                                report[0] = DatasetCheck.briefing(reporting, ReferenceFigures.FROM, to, recordedAt),
+                                result.contestId()),
+                        expected,
+                        CHECK_LIMIT);
+                String which =
+                        ReferenceFigures.FROM + ".." + to + (recordedAt == null ? "" : " as recorded at " + recordedAt);
+                if (!seen.equals(expected)) {
+                    throw new LoadFailure("reporting-service's briefing for " + which + " shows\n  " + seen
+                            + "\nwhere the plan expects\n  " + expected);
+                }
+                int hoanKiem = DatasetCheck.plannedClasses(report[0], ReferenceFigures.HOAN_KIEM);
+                if (report[0].path("training").path("classes").asInt() != expected.classes()
+                        || report[0].path("training").path("learnerTurns").asLong() != expected.learnerTurns()
+                        || hoanKiem != hoanKiemPlanned(plan)) {
+                    throw new LoadFailure("reporting-service's briefing for " + which + " shows "
+                            + report[0].path("training").path("classes").asInt() + " classes, "
+                            + report[0].path("training").path("learnerTurns").asLong()
+                            + " learner-turns and a Hoàn Kiếm plan of " + hoanKiem + " classes");
+                }
+            }
+        }
+        out.println("check: reporting-service's briefing shows the expected figures for both periods,"
+                + " now and as recorded at the meeting instant");
+    }
+
+    private static int hoanKiemPlanned(DatasetPlan plan) {
+        return plan.trainingPlans().stream()
                 .filter(p -> p.unitId().equals(ReferenceFigures.HOAN_KIEM))
                 .mapToInt(PlannedTrainingPlan::totalClasses)
                 .sum();
-        if (hoanKiem != hoanKiemPlanned) {
-            throw new LoadFailure("Hoàn Kiếm's 2022 plan shows " + hoanKiem + " classes, not " + hoanKiemPlanned);
-        }
-        out.printf(
-                "check: the services' lists show the expected figures for both periods %s%n",
-                "(in " + DatasetLoader.seconds(Duration.ofNanos(System.nanoTime() - checking)) + ")");
-
-        summary(plan, result, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Refuses to load twice: the figures only come out right in services that hold no 2022 data yet. */

@@ -202,7 +202,10 @@ class DatasetLoaderTest {
                 .containsEntry("training-url", "http://127.0.0.1:8082")
                 .containsEntry("contest-entries", "1000000")
                 .containsEntry("concurrency", "4")
-                .containsEntry("seed", "20220908");
+                .containsEntry("seed", "20220908")
+                .doesNotContainKey("reporting-url");
+        assertThat(ReferenceDataset.options(new String[] {"--reporting-url", "http://127.0.0.1:8083"}))
+                .containsEntry("reporting-url", "http://127.0.0.1:8083");
         assertThat(ReferenceDataset.options(new String[] {"--contest-entries", "0", "--concurrency=2"}))
                 .containsEntry("contest-entries", "0")
                 .containsEntry("concurrency", "2");
