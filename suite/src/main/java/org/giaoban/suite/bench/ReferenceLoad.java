@@ -5,6 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.giaoban.suite.reference.ReferenceFigures;
+import org.giaoban.suite.reference.VietnameseNames;
+import org.giaoban.units.Unit;
+import org.giaoban.units.UnitCatalogue;
+import org.giaoban.units.UnitKind;
 
 /**
  * The bulk of a reference year, made up deterministically: classes by bloc with the learner-turns of the Hanoi
@@ -13,71 +18,32 @@ import java.util.Random;
  */
 final class ReferenceLoad {
 
-    /** Classes and learner-turns per bloc, as published; scaled down when fewer learner-turns are asked for. */
-    static final List<BlocShare> BLOCS = List.of(
-            new BlocShare("PARTY", 614, 102_068),
-            new BlocShare("MASS_ORGANISATIONS", 288, 52_467),
-            new BlocShare("STATE", 490, 71_215),
-            new BlocShare("OTHER", 26, 4_766));
-
-    static final int REFERENCE_LEARNER_TURNS = 230_516;
-
-    static final List<String> UNITS = List.of(
-            "HN",
-            "HN-BADINH",
-            "HN-HOANKIEM",
-            "HN-TAYHO",
-            "HN-LONGBIEN",
-            "HN-CAUGIAY",
-            "HN-DONGDA",
-            "HN-HAIBATRUNG",
-            "HN-HOANGMAI",
-            "HN-THANHXUAN",
-            "HN-NAMTULIEM",
-            "HN-BACTULIEM",
-            "HN-HADONG",
-            "HN-SONTAY",
-            "HN-BAVI",
-            "HN-PHUCTHO",
-            "HN-DANPHUONG",
-            "HN-HOAIDUC",
-            "HN-QUOCOAI",
-            "HN-THACHTHAT",
-            "HN-CHUONGMY",
-            "HN-THANHOAI",
-            "HN-THUONGTIN",
-            "HN-PHUXUYEN",
-            "HN-UNGHOA",
-            "HN-MYDUC",
-            "HN-SOCSON",
-            "HN-DONGANH",
-            "HN-GIALAM",
-            "HN-MELINH",
-            "HN-THANHTRI");
-
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"};
-    private static final String[] MIDDLE = {"Thị", "Văn", "Đức", "Minh", "Thu", "Quang", "Ngọc", "Hữu"};
-    private static final String[] GIVEN = {"Hà", "Lan", "Hùng", "Dũng", "Hương", "Tuấn", "Mai", "Nam", "Linh", "Phương"
-    };
-
-    record BlocShare(String bloc, int classes, int learnerTurns) {}
+    /** The city commission and its 30 district and town commissions, in the catalogue's order. */
+    static final List<String> UNITS = UnitCatalogue.hanoi().all().stream()
+            .filter(unit -> unit.kind() != UnitKind.AGENCY)
+            .map(Unit::id)
+            .toList();
 
     record PlannedClass(
             String title, String organizerUnitId, String bloc, LocalDate startsOn, List<String[]> learners) {}
 
     private ReferenceLoad() {}
 
-    /** Classes whose learner lists add up to {@code learnerTurns}, in the published bloc proportions. */
+    /**
+     * Classes whose learner lists add up to {@code learnerTurns}, in the published bloc proportions
+     * ({@link ReferenceFigures#BLOCS}), scaled down when fewer learner-turns are asked for.
+     */
     static List<PlannedClass> classes(int learnerTurns, long seed) {
         Random random = new Random(seed);
-        double scale = (double) learnerTurns / REFERENCE_LEARNER_TURNS;
+        double scale = (double) learnerTurns / ReferenceFigures.LEARNER_TURNS;
         int people = Math.max(1_000, learnerTurns * 2 / 3);
         List<PlannedClass> classes = new ArrayList<>();
         int remainingTurns = learnerTurns;
-        for (int b = 0; b < BLOCS.size(); b++) {
-            BlocShare share = BLOCS.get(b);
+        List<ReferenceFigures.BlocShare> blocs = ReferenceFigures.BLOCS;
+        for (int b = 0; b < blocs.size(); b++) {
+            ReferenceFigures.BlocShare share = blocs.get(b);
             int classCount = Math.max(1, (int) Math.round(share.classes() * scale));
-            int turns = b == BLOCS.size() - 1 ? remainingTurns : (int) Math.round(share.learnerTurns() * scale);
+            int turns = b == blocs.size() - 1 ? remainingTurns : (int) Math.round(share.learnerTurns() * scale);
             remainingTurns -= turns;
             for (int c = 0; c < classCount; c++) {
                 int size = turns / classCount + (c < turns % classCount ? 1 : 0);
@@ -87,14 +53,14 @@ final class ReferenceLoad {
                 while (learners.size() < size) {
                     int person = random.nextInt(people);
                     if (inClass.add(person)) {
-                        learners.add(new String[] {String.format("0%011d", person), nameOf(person), unit});
+                        learners.add(new String[] {String.format("0%011d", person), VietnameseNames.of(person), unit});
                     }
                 }
                 LocalDate startsOn = LocalDate.of(2022, 1, 3).plusDays(random.nextInt(245));
                 classes.add(new PlannedClass(
-                        "Lớp bồi dưỡng " + share.bloc().toLowerCase() + " số " + (c + 1),
+                        "Lớp bồi dưỡng " + share.bloc().name().toLowerCase() + " số " + (c + 1),
                         unit,
-                        share.bloc(),
+                        share.bloc().name(),
                         startsOn,
                         learners));
             }
@@ -116,10 +82,5 @@ final class ReferenceLoad {
             });
         }
         return entries;
-    }
-
-    private static String nameOf(int person) {
-        return FAMILY[person % FAMILY.length] + " " + MIDDLE[(person / 10) % MIDDLE.length] + " "
-                + GIVEN[(person / 80) % GIVEN.length];
     }
 }
