@@ -3,7 +3,6 @@ package org.giaoban.suite.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,7 +119,8 @@ public final class ReportingBenchmark {
                     millis(percentile(lag.lags(), 99)),
                     millis(percentile(lag.lags(), 100)));
 
-            List<Long> latencies = briefingLatencies(reporting.baseUrl(), Integer.parseInt(options.getOrDefault("requests", "1000")));
+            List<Long> latencies =
+                    briefingLatencies(reporting.baseUrl(), Integer.parseInt(options.getOrDefault("requests", "1000")));
             System.out.printf(
                     Locale.ROOT,
                     "briefing, %d requests (periods from a day to a year, the city and single units): p50 %s,"
@@ -129,9 +129,13 @@ public final class ReportingBenchmark {
                     millis(percentile(latencies, 50)),
                     millis(percentile(latencies, 99)),
                     millis(percentile(latencies, 100)));
-            System.out.printf(Locale.ROOT, "briefing as xlsx: %s; as csv: %s%n",
-                    millis(timed(reporting.baseUrl() + "/api/reports/briefing?from=2022-01-01&to=2022-09-08&format=xlsx")),
-                    millis(timed(reporting.baseUrl() + "/api/reports/briefing?from=2022-01-01&to=2022-09-08&format=csv")));
+            System.out.printf(
+                    Locale.ROOT,
+                    "briefing as xlsx: %s; as csv: %s%n",
+                    millis(timed(
+                            reporting.baseUrl() + "/api/reports/briefing?from=2022-01-01&to=2022-09-08&format=xlsx")),
+                    millis(timed(
+                            reporting.baseUrl() + "/api/reports/briefing?from=2022-01-01&to=2022-09-08&format=csv")));
 
             List<Long> asRecorded = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -146,7 +150,8 @@ public final class ReportingBenchmark {
                 String service = rebuilt.path("service").asText();
                 Path eventFile = work.resolve(service + "-service/events");
                 PlainRead plain = plainRead("jdbc:h2:file:" + eventFile + ";AUTO_SERVER=TRUE");
-                double rebuildSeconds = rebuilt.path("lastRebuild").path("seconds").asDouble();
+                double rebuildSeconds =
+                        rebuilt.path("lastRebuild").path("seconds").asDouble();
                 System.out.printf(
                         Locale.ROOT,
                         "rebuild of %s: %d events in %.2f s; plain read of %s's event table (%d rows, %.1f MB of"
@@ -172,7 +177,8 @@ public final class ReportingBenchmark {
         } finally {
             if (!options.containsKey("keep")) {
                 try (Stream<Path> paths = Files.walk(work)) {
-                    paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+                    paths.sorted(Collections.reverseOrder())
+                            .forEach(path -> path.toFile().delete());
                 }
             } else {
                 System.out.println("data kept in " + work);
@@ -196,20 +202,19 @@ public final class ReportingBenchmark {
                 reporting.baseUrl(),
                 "--contest-entries",
                 options.getOrDefault("contest-entries", "1000000"));
-        Process generator = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process generator =
+                new ProcessBuilder(command).redirectErrorStream(true).start();
         String meetingInstant = null;
         try (BufferedReader output =
                 new BufferedReader(new InputStreamReader(generator.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = output.readLine()) != null) {
                 Files.writeString(
-                        log,
-                        line + System.lineSeparator(),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                        log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 System.out.println("  dataset | " + line);
                 if (line.startsWith("meeting instant: ")) {
-                    meetingInstant = line.substring("meeting instant: ".length()).trim();
+                    meetingInstant =
+                            line.substring("meeting instant: ".length()).trim();
                 }
             }
         }
@@ -256,13 +261,14 @@ public final class ReportingBenchmark {
                 to = from;
             }
         }
-        return "/api/reports/briefing?from=" + from + "&to=" + to + "&unitId=" + UNITS.get(random.nextInt(UNITS.size()));
+        return "/api/reports/briefing?from=" + from + "&to=" + to + "&unitId="
+                + UNITS.get(random.nextInt(UNITS.size()));
     }
 
     private long timed(String url) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         long took = System.nanoTime() - start;
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": "
@@ -303,9 +309,10 @@ public final class ReportingBenchmark {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.setFetchSize(25);
-            try (ResultSet result = statement.executeQuery("SELECT global_index, event_identifier, aggregate_identifier,"
-                    + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data"
-                    + " FROM domain_event_entry ORDER BY global_index")) {
+            try (ResultSet result =
+                    statement.executeQuery("SELECT global_index, event_identifier, aggregate_identifier,"
+                            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data"
+                            + " FROM domain_event_entry ORDER BY global_index")) {
                 while (result.next()) {
                     rows++;
                     bytes += result.getString("payload").length();
@@ -361,9 +368,12 @@ public final class ReportingBenchmark {
             try {
                 long now = System.nanoTime();
                 for (JsonNode readModel : get(baseUrl + "/api/admin/projections")) {
-                    List<long[]> heads = pending.computeIfAbsent(readModel.path("name").asText(), name -> new ArrayList<>());
+                    List<long[]> heads =
+                            pending.computeIfAbsent(readModel.path("name").asText(), name -> new ArrayList<>());
                     long head = readModel.path("head").asLong();
-                    long position = readModel.path("position").isNull() ? -1 : readModel.path("position").asLong();
+                    long position = readModel.path("position").isNull()
+                            ? -1
+                            : readModel.path("position").asLong();
                     if (head > position && (heads.isEmpty() || heads.get(heads.size() - 1)[0] < head)) {
                         heads.add(new long[] {head, now});
                     }
@@ -394,8 +404,7 @@ public final class ReportingBenchmark {
         }
 
         String caughtUpShare() {
-            return String.format(
-                    Locale.ROOT, "%d of %d polls", caughtUpPolls.get(), polls.get());
+            return String.format(Locale.ROOT, "%d of %d polls", caughtUpPolls.get(), polls.get());
         }
     }
 
