@@ -97,18 +97,13 @@ public class ProjectionRebuilds implements DisposableBean {
     /** Starts a rebuild of the read model; refused while one of it is running. */
     public ProjectionStatusView rebuild(String name) {
         ReadModelProjection projection = projectionNamed(name);
-        Rebuild rebuild = new Rebuild(clock.instant());
-        Rebuild previous = rebuilds.get(name);
-        if (previous != null && previous.isRunning()) {
-            throw new DomainRuleViolation(
-                    "rebuild-in-progress", "The read model " + name + " is being rebuilt; wait until it is live.");
-        }
-        if (previous == null
-                ? rebuilds.putIfAbsent(name, rebuild) != null
-                : !rebuilds.replace(name, previous, rebuild)) {
-            throw new DomainRuleViolation(
-                    "rebuild-in-progress", "The read model " + name + " is being rebuilt; wait until it is live.");
-        }
+        Rebuild rebuild = rebuilds.compute(name, (ignored, previous) -> {
+            if (previous != null && previous.isRunning()) {
+                throw new DomainRuleViolation(
+                        "rebuild-in-progress", "The read model " + name + " is being rebuilt; wait until it is live.");
+            }
+            return new Rebuild(clock.instant());
+        });
         rebuilder.execute(() -> run(projection, rebuild));
         return statusOf(projection);
     }
@@ -128,7 +123,7 @@ public class ProjectionRebuilds implements DisposableBean {
         rebuild.generation = next;
         try {
             MongoBriefingFacts target =
-                    new MongoBriefingFacts(mongo, () -> ReadModelGenerations.collectionOf(name, next));
+                    MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, next));
             target.drop();
             long head = projection.source().head();
             InMemoryBriefingFacts folded = new InMemoryBriefingFacts();
@@ -140,7 +135,8 @@ public class ProjectionRebuilds implements DisposableBean {
                     position -> rebuild.read(position, head));
             target.insertAll(folded.allFacts(), folded.allIndexEntries());
             handOver(projection, target, next, history.lastToken(), rebuild);
-            new MongoBriefingFacts(mongo, () -> ReadModelGenerations.collectionOf(name, current)).drop();
+            MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, current))
+                    .drop();
             rebuild.finish(clock.instant(), null);
             log.info(
                     "Rebuilt {} into generation {}: {} events in {} s",

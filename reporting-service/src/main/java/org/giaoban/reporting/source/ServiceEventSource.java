@@ -25,6 +25,12 @@ public final class ServiceEventSource implements AutoCloseable {
      */
     private static final int ROWS_PER_FETCH = 25;
 
+    /**
+     * How long the stream waits before it looks for new events again once it has read them all. The events are
+     * written by another process, so no notification comes; Axon's default of a second would be most of the lag.
+     */
+    private static final long POLL_MILLIS = 100;
+
     private final String service;
     private final HikariDataSource dataSource;
     private final JdbcEventStorageEngine storageEngine;
@@ -45,6 +51,7 @@ public final class ServiceEventSource implements AutoCloseable {
         this.stream = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .cachedEvents(ROWS_PER_FETCH)
+                .fetchDelay(POLL_MILLIS)
                 .build();
     }
 

@@ -59,6 +59,9 @@ public final class BriefingCalculator {
                 .boxed()
                 .toList();
         LocalDate reportDate = request.to().isBefore(today) ? request.to() : today;
+        List<String> classIds = new ArrayList<>();
+        scope.forEach(unit -> years.forEach(year -> classIds.add(UnitClassFacts.idOf(unit.id(), year))));
+        List<UnitClassFacts> classes = facts.findAll(classIds, UnitClassFacts.class);
         return new BriefingReport(
                 request.from(),
                 request.to(),
@@ -67,8 +70,8 @@ public final class BriefingCalculator {
                 request.recordedAt(),
                 tasks(request, scope, facts, reportDate),
                 documents(request, scope, years, facts),
-                training(request, scope, years, facts),
-                plans(request, scope, years, facts),
+                training(request, scope, classes),
+                plans(request, scope, years, facts, classes),
                 contests(request, scope, facts),
                 position);
     }
@@ -154,10 +157,7 @@ public final class BriefingCalculator {
         return new DocumentFigures(issued, byKind, byUnit);
     }
 
-    private static TrainingFigures training(
-            BriefingRequest request, List<Unit> scope, List<Integer> years, BriefingFactsReader facts) {
-        List<String> ids = new ArrayList<>();
-        scope.forEach(unit -> years.forEach(year -> ids.add(UnitClassFacts.idOf(unit.id(), year))));
+    private static TrainingFigures training(BriefingRequest request, List<Unit> scope, List<UnitClassFacts> classes) {
         Map<Bloc, long[]> byBloc = new EnumMap<>(Bloc.class);
         Map<ClassFormat, long[]> byFormat = new EnumMap<>(ClassFormat.class);
         Map<String, long[]> byUnit = new HashMap<>();
@@ -167,7 +167,7 @@ public final class BriefingCalculator {
         for (ClassFormat format : ClassFormat.values()) {
             byFormat.put(format, new long[2]);
         }
-        for (UnitClassFacts unitFacts : facts.findAll(ids, UnitClassFacts.class)) {
+        for (UnitClassFacts unitFacts : classes) {
             for (ClassFact trainingClass : unitFacts.classes().values()) {
                 if (counts(trainingClass, request)) {
                     add(byBloc.get(trainingClass.bloc()), trainingClass);
@@ -176,7 +176,8 @@ public final class BriefingCalculator {
                 }
             }
         }
-        long classes = byBloc.values().stream().mapToLong(figures -> figures[0]).sum();
+        long classCount =
+                byBloc.values().stream().mapToLong(figures -> figures[0]).sum();
         long learnerTurns =
                 byBloc.values().stream().mapToLong(figures -> figures[1]).sum();
         Map<Bloc, ClassFigures> blocFigures = new EnumMap<>(Bloc.class);
@@ -188,7 +189,7 @@ public final class BriefingCalculator {
                 .map(unit -> new UnitClassFigures(
                         unit.id(), unit.name(), byUnit.get(unit.id())[0], byUnit.get(unit.id())[1]))
                 .toList();
-        return new TrainingFigures(classes, learnerTurns, blocFigures, formatFigures, unitFigures);
+        return new TrainingFigures(classCount, learnerTurns, blocFigures, formatFigures, unitFigures);
     }
 
     private static boolean counts(ClassFact trainingClass, BriefingRequest request) {
@@ -201,22 +202,34 @@ public final class BriefingCalculator {
     }
 
     private static List<PlanFigures> plans(
-            BriefingRequest request, List<Unit> scope, List<Integer> years, BriefingFactsReader facts) {
+            BriefingRequest request,
+            List<Unit> scope,
+            List<Integer> years,
+            BriefingFactsReader facts,
+            List<UnitClassFacts> classes) {
+        List<String> ids = new ArrayList<>();
+        scope.forEach(unit -> years.forEach(year -> ids.add(PlanFacts.idOf(unit.id(), year))));
+        Map<String, PlanFacts> plansById = new HashMap<>();
+        facts.findAll(ids, PlanFacts.class).forEach(plan -> plansById.put(plan.id(), plan));
+        Map<String, UnitClassFacts> classesById = new HashMap<>();
+        classes.forEach(unitClasses -> classesById.put(unitClasses.id(), unitClasses));
         List<PlanFigures> plans = new ArrayList<>();
         for (Unit unit : scope) {
             for (int year : years) {
-                facts.find(PlanFacts.idOf(unit.id(), year), PlanFacts.class)
-                        .ifPresent(plan -> plans.add(planFigures(request, unit, plan, facts)));
+                PlanFacts plan = plansById.get(PlanFacts.idOf(unit.id(), year));
+                if (plan != null) {
+                    plans.add(planFigures(request, unit, plan, classesById.get(UnitClassFacts.idOf(unit.id(), year))));
+                }
             }
         }
         return List.copyOf(plans);
     }
 
     private static PlanFigures planFigures(
-            BriefingRequest request, Unit unit, PlanFacts plan, BriefingFactsReader facts) {
-        List<ClassFact> classes = facts.find(UnitClassFacts.idOf(unit.id(), plan.year()), UnitClassFacts.class)
-                .map(unitFacts -> List.copyOf(unitFacts.classes().values()))
-                .orElse(List.of());
+            BriefingRequest request, Unit unit, PlanFacts plan, UnitClassFacts unitClasses) {
+        List<ClassFact> classes = unitClasses == null
+                ? List.of()
+                : List.copyOf(unitClasses.classes().values());
         List<PlanLineFigures> lines = new ArrayList<>();
         for (PlanLine line : plan.lines()) {
             long actual = classes.stream()

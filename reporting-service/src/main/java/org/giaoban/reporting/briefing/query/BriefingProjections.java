@@ -16,14 +16,22 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 class BriefingProjections {
 
+    /**
+     * Events handled before the token is stored. Facts are written event by event, so a crash within a batch only
+     * redelivers events that change nothing.
+     */
+    static final int EVENTS_PER_BATCH = 100;
+
     @Bean
     TaskFactsProjection taskFactsProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        return new TaskFactsProjection(liveFacts(mongo, generations, TaskFactsProjection.NAME));
+        return new TaskFactsProjection(
+                MongoBriefingFacts.forProjection(mongo, () -> generations.activeCollection(TaskFactsProjection.NAME)));
     }
 
     @Bean
     TrainingFactsProjection trainingFactsProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        return new TrainingFactsProjection(liveFacts(mongo, generations, TrainingFactsProjection.NAME));
+        return new TrainingFactsProjection(MongoBriefingFacts.forProjection(
+                mongo, () -> generations.activeCollection(TrainingFactsProjection.NAME)));
     }
 
     @Bean
@@ -36,8 +44,9 @@ class BriefingProjections {
         return new ReadModelProjection(TrainingFactsProjection.NAME, sources.training(), TrainingFactsProjection::new);
     }
 
+    /** The active generation of a read model, as reports read it. */
     static MongoBriefingFacts liveFacts(MongoTemplate mongo, ReadModelGenerations generations, String projection) {
-        return new MongoBriefingFacts(mongo, () -> generations.activeCollection(projection));
+        return MongoBriefingFacts.of(mongo, () -> generations.activeCollection(projection));
     }
 
     @Autowired
