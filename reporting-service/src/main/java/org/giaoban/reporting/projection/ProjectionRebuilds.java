@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.reporting.briefing.query.EventHistory;
@@ -50,6 +51,7 @@ import org.springframework.stereotype.Service;
 public class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final Duration CLAIM_PATIENCE = Duration.ofSeconds(30);
 
     private final Map<String, ReadModelProjection> projections;
     private final EventProcessingConfiguration processing;
@@ -160,7 +162,7 @@ public class ProjectionRebuilds implements DisposableBean {
         StreamingEventProcessor processor = processing
                 .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No processor " + name + " runs here"));
-        processor.shutDown();
+        processor.shutdownAsync().join();
         try {
             EventHistory.Folded rest = EventHistory.fold(
                     projection.source(),
@@ -184,9 +186,30 @@ public class ProjectionRebuilds implements DisposableBean {
             return;
         }
         for (int segment : segments) {
-            tokenStore.fetchToken(name, segment);
-            tokenStore.storeToken(token, name, segment);
-            tokenStore.releaseClaim(name, segment);
+            storeAfterClaiming(name, segment, token);
+        }
+    }
+
+    /** The stopped processor releases its claims as it winds down, which may take a moment. */
+    private void storeAfterClaiming(String name, int segment, TrackingToken token) {
+        long deadline = System.nanoTime() + CLAIM_PATIENCE.toNanos();
+        while (true) {
+            try {
+                tokenStore.fetchToken(name, segment);
+                tokenStore.storeToken(token, name, segment);
+                tokenStore.releaseClaim(name, segment);
+                return;
+            } catch (UnableToClaimTokenException stillClaimed) {
+                if (System.nanoTime() > deadline) {
+                    throw stillClaimed;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw stillClaimed;
+                }
+            }
         }
     }
 

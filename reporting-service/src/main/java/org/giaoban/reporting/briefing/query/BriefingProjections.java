@@ -1,7 +1,11 @@
 package org.giaoban.reporting.briefing.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.giaoban.reporting.source.EventSources;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -11,27 +15,33 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The two processors of the briefing read model, one per service it reads, each writing to the active generation of
  * its facts. One segment each: a fact document is then written by one thread, and the read model of a service is
- * built in that service's order.
+ * built in that service's order. Events come in batches; a batch's changes are written at its end, inside its unit
+ * of work, so before the token that says they were handled.
  */
 @Configuration(proxyBeanMethods = false)
 class BriefingProjections {
 
-    /**
-     * Events handled before the token is stored. Facts are written event by event, so a crash within a batch only
-     * redelivers events that change nothing.
-     */
+    /** Events handled, at most, before the facts they changed and then the token are written. */
     static final int EVENTS_PER_BATCH = 100;
 
-    @Bean
-    TaskFactsProjection taskFactsProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        return new TaskFactsProjection(
-                MongoBriefingFacts.forProjection(mongo, () -> generations.activeCollection(TaskFactsProjection.NAME)));
+    private final MongoBriefingFacts taskFacts;
+    private final MongoBriefingFacts trainingFacts;
+
+    BriefingProjections(MongoTemplate mongo, ReadModelGenerations generations) {
+        this.taskFacts =
+                MongoBriefingFacts.forProjection(mongo, () -> generations.activeCollection(TaskFactsProjection.NAME));
+        this.trainingFacts = MongoBriefingFacts.forProjection(
+                mongo, () -> generations.activeCollection(TrainingFactsProjection.NAME));
     }
 
     @Bean
-    TrainingFactsProjection trainingFactsProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        return new TrainingFactsProjection(MongoBriefingFacts.forProjection(
-                mongo, () -> generations.activeCollection(TrainingFactsProjection.NAME)));
+    TaskFactsProjection taskFactsProjection() {
+        return new TaskFactsProjection(taskFacts);
+    }
+
+    @Bean
+    TrainingFactsProjection trainingFactsProjection() {
+        return new TrainingFactsProjection(trainingFacts);
     }
 
     @Bean
@@ -51,15 +61,42 @@ class BriefingProjections {
 
     @Autowired
     void registerProcessors(EventProcessingConfigurer processing, EventSources sources) {
+        register(processing, TaskFactsProjection.NAME, sources.tasks().messageSource(), taskFacts);
+        register(processing, TrainingFactsProjection.NAME, sources.training().messageSource(), trainingFacts);
+    }
+
+    private static void register(
+            EventProcessingConfigurer processing,
+            String name,
+            StreamableMessageSource<TrackedEventMessage<?>> source,
+            MongoBriefingFacts facts) {
         processing.registerPooledStreamingEventProcessor(
-                TaskFactsProjection.NAME,
-                configuration -> sources.tasks().messageSource(),
-                (configuration, builder) ->
-                        builder.initialSegmentCount(1).initialToken(StreamableMessageSource::createTailToken));
-        processing.registerPooledStreamingEventProcessor(
-                TrainingFactsProjection.NAME,
-                configuration -> sources.training().messageSource(),
-                (configuration, builder) ->
-                        builder.initialSegmentCount(1).initialToken(StreamableMessageSource::createTailToken));
+                name,
+                configuration -> source,
+                (configuration, builder) -> builder.initialSegmentCount(1)
+                        .batchSize(EVENTS_PER_BATCH)
+                        .initialToken(StreamableMessageSource::createTailToken));
+        processing.registerHandlerInterceptor(name, configuration -> writeAtTheEndOfEachBatch(facts));
+    }
+
+    /**
+     * Collects a batch's changes from its first event and writes them after its last; a failed batch leaves nothing
+     * collected, and is handled again from what is stored.
+     */
+    static MessageHandlerInterceptor<EventMessage<?>> writeAtTheEndOfEachBatch(MongoBriefingFacts facts) {
+        return (unitOfWork, chain) -> {
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
+                return chain.proceed();
+            }
+            if (batch.isFirstMessage()) {
+                facts.beginBatch();
+                unitOfWork.onRollback(failed -> facts.discardBatch());
+            }
+            Object result = chain.proceed();
+            if (batch.isLastMessage()) {
+                facts.flush();
+            }
+            return result;
+        };
     }
 }

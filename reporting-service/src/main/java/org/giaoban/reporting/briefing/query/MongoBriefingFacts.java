@@ -3,6 +3,7 @@ package org.giaoban.reporting.briefing.query;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,10 +22,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * writes to a new one.
  *
  * <p>The instance a projection writes through ({@link #forProjection}) keeps what it read and wrote, so that an event
- * costs one write rather than a read and a write. Each facts document carries a revision; a write applies only to the
- * revision it last saw, so if another instance wrote in between (after taking the processor's segment over), the
- * write fails, the kept copy is dropped, and the batch is handled again from what is stored. Record ids never move to
- * other facts, so their index is kept without such a check.
+ * costs no read. Within a batch of events ({@link #beginBatch} to {@link #flush}) it only collects what changed, and
+ * writes each changed document once at the end, before the processor stores its token: a burst of events on one unit
+ * is one write, not hundreds. Each facts document carries a revision; a write applies only to the revision last seen,
+ * so if another instance wrote in between (after taking the processor's segment over), the write fails, what was kept
+ * is dropped, and the batch is handled again from what is stored. Record ids never move to other facts, so their
+ * index is kept without such a check.
  */
 public final class MongoBriefingFacts implements BriefingFacts {
 
@@ -43,6 +46,9 @@ public final class MongoBriefingFacts implements BriefingFacts {
             return size() > INDEX_ENTRIES_KEPT;
         }
     };
+    private final Map<String, Facts> changed = new LinkedHashMap<>();
+    private final Map<String, String> indexed = new LinkedHashMap<>();
+    private boolean inBatch;
     private String keptFor;
 
     private MongoBriefingFacts(MongoTemplate mongo, Supplier<String> collection, boolean keepsWhatItWrites) {
@@ -88,6 +94,10 @@ public final class MongoBriefingFacts implements BriefingFacts {
     public <T extends Facts> Optional<T> find(String factsId, Class<T> type) {
         if (keepsWhatItWrites) {
             MongoCollection<Document> facts = facts();
+            Facts pending = changed.get(factsId);
+            if (pending != null) {
+                return Optional.of(type.cast(pending));
+            }
             Kept known = kept.get(factsId);
             if (known == null) {
                 Document stored = facts.find(Filters.eq("_id", factsId)).first();
@@ -118,6 +128,14 @@ public final class MongoBriefingFacts implements BriefingFacts {
                     Filters.eq("_id", facts.id()), FactsCodec.encode(facts).append(REVISION, 0L), UPSERT);
             return;
         }
+        if (inBatch) {
+            changed.put(facts.id(), facts);
+            return;
+        }
+        write(target, facts);
+    }
+
+    private void write(MongoCollection<Document> target, Facts facts) {
         Kept known = kept.get(facts.id());
         long revision = known == null ? 0 : known.revision() + 1;
         Document document = FactsCodec.encode(facts).append(REVISION, revision);
@@ -144,6 +162,9 @@ public final class MongoBriefingFacts implements BriefingFacts {
     @Override
     public Optional<String> factsIdOf(String recordId) {
         MongoCollection<Document> index = index();
+        if (keepsWhatItWrites && indexed.containsKey(recordId)) {
+            return Optional.of(indexed.get(recordId));
+        }
         if (keepsWhatItWrites && keptIndex.containsKey(recordId)) {
             return Optional.of(keptIndex.get(recordId));
         }
@@ -162,10 +183,48 @@ public final class MongoBriefingFacts implements BriefingFacts {
         if (keepsWhatItWrites && factsId.equals(keptIndex.get(recordId))) {
             return;
         }
+        if (inBatch) {
+            indexed.put(recordId, factsId);
+            return;
+        }
         index.replaceOne(Filters.eq("_id", recordId), new Document(FACTS_ID, factsId), UPSERT);
         if (keepsWhatItWrites) {
             keptIndex.put(recordId, factsId);
         }
+    }
+
+    /** From now until {@link #flush}, changes are collected rather than written. */
+    public void beginBatch() {
+        inBatch = true;
+    }
+
+    /** Writes what changed since {@link #beginBatch}: the index entries, then each changed document once. */
+    public void flush() {
+        inBatch = false;
+        try {
+            if (!indexed.isEmpty()) {
+                List<ReplaceOneModel<Document>> entries = new ArrayList<>(indexed.size());
+                indexed.forEach((recordId, factsId) -> entries.add(
+                        new ReplaceOneModel<>(Filters.eq("_id", recordId), new Document(FACTS_ID, factsId), UPSERT)));
+                index().bulkWrite(entries);
+                keptIndex.putAll(indexed);
+            }
+            MongoCollection<Document> target = facts();
+            for (Facts facts : changed.values()) {
+                write(target, facts);
+            }
+        } finally {
+            changed.clear();
+            indexed.clear();
+        }
+    }
+
+    /** Forgets what the batch changed, and what was kept, after the batch failed: it is read again from the store. */
+    public void discardBatch() {
+        inBatch = false;
+        changed.clear();
+        indexed.clear();
+        kept.clear();
     }
 
     /** Writes what a fold produced into this (empty) generation in a few bulk inserts. */

@@ -131,6 +131,31 @@ class MongoBriefingFactsTest {
         assertThat(first.find(ContestList.ID, ContestList.class)).hasValue(contests("e1"));
     }
 
+    @Test
+    void aBatchIsWrittenOnlyWhenFlushedAndAFailedOneNotAtAll() {
+        MongoBriefingFacts projection = MongoBriefingFacts.forProjection(mongo.template(), () -> "briefing-test-g1");
+        projection.beginBatch();
+        projection.save(contests("e1"));
+        projection.index("t1", "tasks|HN");
+        projection.save(contests("e1", "e2"));
+        assertThat(projection.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
+        assertThat(projection.factsIdOf("t1")).hasValue("tasks|HN");
+        assertThat(facts.find(ContestList.ID, ContestList.class)).isEmpty();
+        assertThat(facts.factsIdOf("t1")).isEmpty();
+
+        projection.flush();
+        assertThat(facts.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
+        assertThat(facts.factsIdOf("t1")).hasValue("tasks|HN");
+
+        projection.beginBatch();
+        projection.save(contests("e1", "e2", "e3"));
+        projection.index("t2", "tasks|HN");
+        projection.discardBatch();
+        assertThat(projection.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
+        assertThat(projection.factsIdOf("t2")).isEmpty();
+        assertThat(facts.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
+    }
+
     private static ContestList contests(String... contestIds) {
         return new ContestList(ContestList.ID, new TreeSet<>(List.of(contestIds)));
     }
