@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +119,8 @@ public final class ReportingBenchmark {
                     millis(percentile(lag.lags(), 50)),
                     millis(percentile(lag.lags(), 99)),
                     millis(percentile(lag.lags(), 100)));
+            System.out.println(
+                    "worst lag of the heads seen in each ten seconds of the load:" + lag.worstByTenSeconds());
 
             List<Long> latencies =
                     briefingLatencies(reporting.baseUrl(), Integer.parseInt(options.getOrDefault("requests", "1000")));
@@ -356,6 +359,8 @@ public final class ReportingBenchmark {
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         private final Map<String, List<long[]>> pending = new HashMap<>();
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        private final long startNanos = System.nanoTime();
+        private final Map<Long, Long> worstByTenSeconds = new ConcurrentSkipListMap<>();
         private final AtomicLong polls = new AtomicLong();
         private final AtomicLong caughtUpPolls = new AtomicLong();
 
@@ -380,6 +385,10 @@ public final class ReportingBenchmark {
                     heads.removeIf(seen -> {
                         if (position >= seen[0]) {
                             lags.add(now - seen[1]);
+                            worstByTenSeconds.merge(
+                                    TimeUnit.NANOSECONDS.toSeconds(seen[1] - startNanos) / 10,
+                                    now - seen[1],
+                                    Math::max);
                             return true;
                         }
                         return false;
@@ -401,6 +410,14 @@ public final class ReportingBenchmark {
 
         List<Long> lags() {
             return new ArrayList<>(lags);
+        }
+
+        /** The worst lag of the heads seen in each ten seconds of the load, in order. */
+        String worstByTenSeconds() {
+            StringBuilder windows = new StringBuilder();
+            worstByTenSeconds.forEach((window, worst) -> windows.append(
+                    String.format(Locale.ROOT, "%n  %3d-%3d s: %s", window * 10, window * 10 + 10, millis(worst))));
+            return windows.toString();
         }
 
         String caughtUpShare() {
