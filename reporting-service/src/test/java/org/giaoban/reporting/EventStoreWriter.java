@@ -6,15 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
-import org.giaoban.platform.axon.EventSerialization;
-import org.giaoban.platform.axon.EventStoreConfiguration;
+import org.giaoban.reporting.source.ServiceEventSource;
 
 /**
  * Writes events into a service's event store as the service would (its tables, its serialisation), at instants the
@@ -36,14 +33,7 @@ final class EventStoreWriter implements AutoCloseable {
                 .locations("classpath:db/migration/platform/" + vendor)
                 .load()
                 .migrate();
-        engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(dataSource::getConnection))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .snapshotSerializer(EventSerialization.serializer())
-                .eventSerializer(EventSerialization.serializer())
-                .schema(EventStoreConfiguration.EVENT_SCHEMA)
-                .dataType(String.class)
-                .build();
+        engine = ServiceEventSource.storageEngineOn(dataSource, 100);
     }
 
     /** The next event of an aggregate, recorded at {@code at}. */

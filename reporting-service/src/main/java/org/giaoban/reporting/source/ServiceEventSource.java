@@ -3,6 +3,7 @@ package org.giaoban.reporting.source;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -39,19 +40,24 @@ public final class ServiceEventSource implements AutoCloseable {
     public ServiceEventSource(String service, EventSourceProperties.Connection connection) {
         this.service = service;
         this.dataSource = dataSource(service, connection);
-        this.storageEngine = JdbcEventStorageEngine.builder()
+        this.storageEngine = storageEngineOn(dataSource, ROWS_PER_FETCH);
+        this.stream = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .cachedEvents(ROWS_PER_FETCH)
+                .fetchDelay(POLL_MILLIS)
+                .build();
+    }
+
+    /** Axon's JDBC engine over a service's event tables, as the platform lays them out, outside any transaction. */
+    public static JdbcEventStorageEngine storageEngineOn(DataSource dataSource, int rowsPerFetch) {
+        return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(dataSource::getConnection))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .snapshotSerializer(EventSerialization.serializer())
                 .eventSerializer(EventSerialization.serializer())
                 .schema(EventStoreConfiguration.EVENT_SCHEMA)
                 .dataType(String.class)
-                .batchSize(ROWS_PER_FETCH)
-                .build();
-        this.stream = EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .cachedEvents(ROWS_PER_FETCH)
-                .fetchDelay(POLL_MILLIS)
+                .batchSize(rowsPerFetch)
                 .build();
     }
 
