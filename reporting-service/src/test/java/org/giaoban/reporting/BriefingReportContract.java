@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -60,10 +59,19 @@ abstract class BriefingReportContract {
 
     abstract String user();
 
+    String password() {
+        return "";
+    }
+
+    /** More arguments for reporting-service, such as a MongoDB of its own. */
+    List<String> moreArguments() {
+        return List.of();
+    }
+
     @BeforeEach
     void openEventStores() {
-        tasks = new EventStoreWriter(tasksUrl(), user(), "");
-        training = new EventStoreWriter(trainingUrl(), user(), "");
+        tasks = new EventStoreWriter(tasksUrl(), user(), password());
+        training = new EventStoreWriter(trainingUrl(), user(), password());
     }
 
     @AfterEach
@@ -282,14 +290,17 @@ abstract class BriefingReportContract {
     }
 
     ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ReportingApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--giaoban.data-dir=" + dataDir,
-                        "--giaoban.sources.tasks.url=" + tasksUrl(),
-                        "--giaoban.sources.tasks.username=" + user(),
-                        "--giaoban.sources.training.url=" + trainingUrl(),
-                        "--giaoban.sources.training.username=" + user());
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--giaoban.data-dir=" + dataDir,
+                "--giaoban.sources.tasks.url=" + tasksUrl(),
+                "--giaoban.sources.tasks.username=" + user(),
+                "--giaoban.sources.tasks.password=" + password(),
+                "--giaoban.sources.training.url=" + trainingUrl(),
+                "--giaoban.sources.training.username=" + user(),
+                "--giaoban.sources.training.password=" + password()));
+        arguments.addAll(moreArguments());
+        return new SpringApplicationBuilder(ReportingApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static long head(ConfigurableApplicationContext reporting, String service) {
@@ -347,9 +358,5 @@ abstract class BriefingReportContract {
                 + ((ServletWebServerApplicationContext) reporting)
                         .getWebServer()
                         .getPort();
-    }
-
-    static String uniqueName() {
-        return UUID.randomUUID().toString().replace("-", "");
     }
 }
