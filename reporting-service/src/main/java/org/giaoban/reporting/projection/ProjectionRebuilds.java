@@ -41,8 +41,11 @@ import org.springframework.stereotype.Service;
  *       generation's collections in bulk;
  *   <li>stops the live processor, applies the events recorded since the fold began to the next generation, and makes
  *       it the active one;
- *   <li>hands the live processor the position the rebuild reached, starts it again, and drops the old generation.
+ *   <li>hands the live processor the position the rebuild reached and starts it again.
  * </ol>
+ *
+ * The generation that answered before stays until the next rebuild, so that a report which began on it ends on it;
+ * the next rebuild drops it first, with whatever a failed rebuild left behind.
  *
  * The switch comes before the processor's token moves: after a crash between the two, the processor applies some
  * events to the new generation a second time, which its facts recognise and ignore.
@@ -124,6 +127,10 @@ public class ProjectionRebuilds implements DisposableBean {
         int next = current + 1;
         rebuild.generation = next;
         try {
+            if (current > 1) {
+                MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, current - 1))
+                        .drop();
+            }
             MongoBriefingFacts target =
                     MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, next));
             target.drop();
@@ -137,8 +144,6 @@ public class ProjectionRebuilds implements DisposableBean {
                     position -> rebuild.read(position, head));
             target.insertAll(folded.allFacts(), folded.allIndexEntries());
             handOver(projection, target, next, history.lastToken(), rebuild);
-            MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, current))
-                    .drop();
             rebuild.finish(clock.instant(), null);
             log.info(
                     "Rebuilt {} into generation {}: {} events in {} s",

@@ -54,11 +54,6 @@ class BriefingProjections {
         return new ReadModelProjection(TrainingFactsProjection.NAME, sources.training(), TrainingFactsProjection::new);
     }
 
-    /** The active generation of a read model, as reports read it. */
-    static MongoBriefingFacts liveFacts(MongoTemplate mongo, ReadModelGenerations generations, String projection) {
-        return MongoBriefingFacts.of(mongo, () -> generations.activeCollection(projection));
-    }
-
     @Autowired
     void registerProcessors(EventProcessingConfigurer processing, EventSources sources) {
         register(processing, TaskFactsProjection.NAME, sources.tasks().messageSource(), taskFacts);

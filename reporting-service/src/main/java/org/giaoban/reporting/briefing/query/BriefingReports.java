@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 public class BriefingReports {
 
     private final BriefingCalculator calculator;
-    private final LiveBriefingFacts live;
+    private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
     private final EventSources sources;
     private final ProcessorPositions positions;
     private final Clock clock;
@@ -35,9 +36,8 @@ public class BriefingReports {
             ProcessorPositions positions,
             Clock clock) {
         this.calculator = new BriefingCalculator(units);
-        this.live = new LiveBriefingFacts(
-                BriefingProjections.liveFacts(mongo, generations, TaskFactsProjection.NAME),
-                BriefingProjections.liveFacts(mongo, generations, TrainingFactsProjection.NAME));
+        this.mongo = mongo;
+        this.generations = generations;
         this.sources = sources;
         this.positions = positions;
         this.clock = clock;
@@ -52,7 +52,7 @@ public class BriefingReports {
         Map<String, Long> position = new LinkedHashMap<>();
         position.put(EventSources.TASKS, orNull(positions.positionOf(TaskFactsProjection.NAME)));
         position.put(EventSources.TRAINING, orNull(positions.positionOf(TrainingFactsProjection.NAME)));
-        return calculator.calculate(request, live, LocalDate.now(clock), position);
+        return calculator.calculate(request, activeGenerations(), LocalDate.now(clock), position);
     }
 
     private BriefingReport asRecordedAt(BriefingRequest request) {
@@ -72,6 +72,14 @@ public class BriefingReports {
         } finally {
             historicalFolds.release();
         }
+    }
+
+    /** The generations that answer now, fixed for one report: a rebuild's switch never splits a report. */
+    private LiveBriefingFacts activeGenerations() {
+        String tasks = generations.activeCollection(TaskFactsProjection.NAME);
+        String training = generations.activeCollection(TrainingFactsProjection.NAME);
+        return new LiveBriefingFacts(
+                MongoBriefingFacts.of(mongo, () -> tasks), MongoBriefingFacts.of(mongo, () -> training));
     }
 
     private static Long orNull(OptionalLong position) {
