@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -32,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayIT {
 
     static final StubService TASKS = new StubService("tasks-service");
@@ -67,7 +69,6 @@ class GatewayIT {
 
     @BeforeEach
     void forgetRequests() {
-        client = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         Stream.of(TASKS, TRAINING, REPORTING).forEach(StubService::reset);
     }
 
@@ -157,6 +158,19 @@ class GatewayIT {
                         claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofSeconds(60));
         assertThat(claims.getExpirationTime()).isInTheFuture();
+    }
+
+    @Test
+    void theCallersPasswordStopsAtTheGateway() {
+        client.get()
+                .uri("/api/reports/briefing")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.VIEWER.basic())
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(REPORTING.last().headers(HttpHeaders.AUTHORIZATION)).isEmpty();
+        assertThat(REPORTING.last().headers(IdentityHeader.NAME)).hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.giaoban.gateway.security.CallerAuthentication;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * On every routed request: drops any {@value IdentityHeader#NAME} the caller sent (nobody but the gateway may speak for
- * a caller) and, when somebody is signed in, adds a fresh token for them.
+ * a caller) and, when somebody is signed in, adds a fresh token for them. The caller's own credentials
+ * ({@code Authorization}: a password, a bearer token) stop here: the services need only the identity.
  */
 public class IdentityRelayFilter implements GlobalFilter, Ordered {
 
@@ -43,6 +45,7 @@ public class IdentityRelayFilter implements GlobalFilter, Ordered {
                 .mutate()
                 .headers(headers -> {
                     headers.remove(IdentityHeader.NAME);
+                    headers.remove(HttpHeaders.AUTHORIZATION);
                     if (token != null) {
                         headers.set(IdentityHeader.NAME, token);
                     }
