@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "PT30S")
+@Import(PatientClient.class)
 class GatewayIT {
 
     static final StubService TASKS = new StubService("tasks-service");
@@ -400,6 +401,30 @@ class GatewayIT {
                 .expectStatus()
                 .isOk();
         assertThat(REPORTING.last().path()).isEqualTo("/api/admin/projections/briefing-tasks/rebuild");
+    }
+
+    @Test
+    void pathsThatCouldSlipPastTheRulesAreRejected() {
+        for (String path : List.of(
+                "/api/tasks/../admin/projections",
+                "/api/tasks/%2e%2e/admin/projections",
+                "/api/admin%2Fprojections",
+                "/api/admin;x=1/projections",
+                "/api//admin/projections")) {
+            client.get()
+                    .uri(URI.create("http://localhost:" + port + path))
+                    .header(HttpHeaders.AUTHORIZATION, TestUsers.OFFICER.basic())
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:giaoban:problem:rejected-request");
+        }
+        assertThat(REPORTING.started()).isEmpty();
+        assertThat(TASKS.started()).isEmpty();
     }
 
     @Test

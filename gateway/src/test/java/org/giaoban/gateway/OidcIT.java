@@ -26,8 +26,8 @@ import org.giaoban.gateway.identity.IdentityHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** OIDC bearer tokens, from a stand-in issuer that publishes its discovery document and its keys. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "PT30S")
+@Import(PatientClient.class)
 class OidcIT {
 
     static final RSAKey KEY = rsaKey("issuer-key");

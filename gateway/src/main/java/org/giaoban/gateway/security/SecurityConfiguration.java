@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.giaoban.gateway.GatewaySettings;
 import org.giaoban.gateway.limit.CallerRateLimiter;
 import org.giaoban.gateway.limit.RateLimitFilter;
+import org.giaoban.gateway.problem.Problem;
 import org.giaoban.gateway.problem.ProblemWriter;
 import org.giaoban.units.UnitCatalogue;
 import org.slf4j.Logger;
@@ -13,12 +14,14 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2Res
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -54,6 +57,19 @@ public class SecurityConfiguration {
             log.info("{} users may sign in with HTTP Basic", users.size());
         }
         return users;
+    }
+
+    /** A path Spring Security's firewall refuses ({@code ..}, encoded slashes, {@code ;}) is 400 problem+json. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                Problem.of(
+                        HttpStatus.BAD_REQUEST,
+                        "rejected-request",
+                        "Request rejected",
+                        "The path or the headers of the request are not accepted: no '..', encoded slashes,"
+                                + " semicolons or double slashes in paths."));
     }
 
     @Bean
