@@ -264,6 +264,8 @@ class GatewayIT {
                 .expectStatus()
                 .isOk()
                 .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo("giaoban gateway")
                 .jsonPath("$.paths['/api/me'].get")
                 .exists();
     }
