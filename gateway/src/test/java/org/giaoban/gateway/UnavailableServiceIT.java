@@ -2,6 +2,7 @@ package org.giaoban.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,20 @@ class UnavailableServiceIT {
         } finally {
             TRAINING.release();
         }
+    }
+
+    @Test
+    void theTimeLimitsAreFiveSecondsAndTenForReports(@Autowired TimeLimiterRegistry timeLimits) {
+        assertThat(timeLimits.getDefaultConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(timeLimits.find("reporting-service"))
+                .hasValueSatisfying(
+                        limit -> assertThat(limit.getTimeLimiterConfig().getTimeoutDuration())
+                                .isEqualTo(Duration.ofSeconds(10)));
+        assertThat(timeLimits
+                        .timeLimiter("tasks-service")
+                        .getTimeLimiterConfig()
+                        .getTimeoutDuration())
+                .isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
