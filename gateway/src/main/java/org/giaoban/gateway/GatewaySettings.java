@@ -1,0 +1,63 @@
+package org.giaoban.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.giaoban.gateway.security.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The gateway's own settings, under {@code giaoban.gateway}. Routes, time limits and the OIDC issuer are Spring Cloud
+ * Gateway's, Resilience4j's and Spring Security's own properties (see application.yml).
+ *
+ * @param users the users who sign in with HTTP Basic
+ * @param rateLimit requests a caller may make
+ * @param maxRequestBytes the largest request body let through
+ * @param cors which web origins may call the gateway from a browser
+ */
+@Validated
+@ConfigurationProperties("giaoban.gateway")
+public record GatewaySettings(
+        @DefaultValue List<@Valid User> users,
+        @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue("20MB") DataSize maxRequestBytes,
+        @DefaultValue @Valid Cors cors) {
+
+    /**
+     * A user who signs in with HTTP Basic.
+     *
+     * @param name the user name, as recorded with everything the user does
+     * @param passwordHash the bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$})
+     * @param roles one or more of ADMIN, OFFICER, AUDITOR, VIEWER
+     * @param unitId the user's unit in the unit catalogue; required for an OFFICER
+     */
+    public record User(
+            @NotBlank String name,
+            @NotBlank String passwordHash,
+            @NotEmpty List<@NotNull Role> roles,
+            String unitId) {}
+
+    /**
+     * A token bucket per caller (the user name, or the client's address when nobody is signed in).
+     *
+     * @param requestsPerSecond how fast the bucket refills
+     * @param burst how many requests the bucket holds
+     */
+    public record RateLimit(
+            @DefaultValue("20") @Min(1) int requestsPerSecond,
+            @DefaultValue("40") @Min(1) int burst) {}
+
+    /**
+     * Cross-origin requests from browsers.
+     *
+     * @param allowedOrigins origins such as {@code https://giaoban.example.vn}; none by default, so every cross-origin
+     *     request is refused
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {}
+}

@@ -1,0 +1,52 @@
+package org.giaoban.gateway.security;
+
+import org.giaoban.gateway.problem.ProblemWriter;
+import org.giaoban.gateway.problem.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 problem+json with {@code WWW-Authenticate: Basic realm="giaoban"} (and {@code Bearer} when OIDC is on). */
+public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
+
+    public static final String REALM = "giaoban";
+
+    private final ProblemWriter problems;
+    private final boolean bearerTokens;
+
+    public ProblemEntryPoint(ProblemWriter problems, boolean bearerTokens) {
+        this.problems = problems;
+        this.bearerTokens = bearerTokens;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException refusal) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        if (bearerTokens) {
+            headers.add(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    refusal instanceof OAuth2AuthenticationException
+                            ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""
+                            : "Bearer realm=\"" + REALM + "\"");
+        }
+        return problems.write(exchange, Problems.unauthenticated(detail(refusal)));
+    }
+
+    private String detail(AuthenticationException refusal) {
+        if (refusal instanceof BadCredentialsException) {
+            return "The user name or password is not right.";
+        }
+        if (refusal instanceof OAuth2AuthenticationException oauth) {
+            String description = oauth.getError().getDescription();
+            return "The bearer token was refused" + (description != null ? ": " + description : ".");
+        }
+        return bearerTokens
+                ? "Sign in with HTTP Basic or an OIDC bearer token."
+                : "Sign in with HTTP Basic (a user name and password).";
+    }
+}

@@ -1,0 +1,113 @@
+package org.giaoban.gateway.security;
+
+import java.time.Clock;
+import org.giaoban.gateway.GatewaySettings;
+import org.giaoban.gateway.limit.CallerRateLimiter;
+import org.giaoban.gateway.limit.RateLimitFilter;
+import org.giaoban.gateway.problem.Problem;
+import org.giaoban.gateway.problem.ProblemWriter;
+import org.giaoban.units.UnitCatalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Stateless sign-in on every request: HTTP Basic always, OIDC bearer tokens when Spring Boot has made a JWT decoder
+ * (that is, when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set). Health, the Swagger UI and the
+ * OpenAPI documents are open; everything else needs a caller whom {@link AccessRules} allow. No sessions, no cookies,
+ * so no CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    static final String[] OPEN_PATHS = {
+        "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+        "/v3/api-docs", "/v3/api-docs/**"
+    };
+
+    @Bean
+    Callers callers() {
+        return new Callers(UnitCatalogue.hanoi());
+    }
+
+    @Bean
+    ConfiguredUsers configuredUsers(GatewaySettings settings, Callers callers, ObjectProvider<Clock> clock) {
+        ConfiguredUsers users = new ConfiguredUsers(settings.users(), callers, clock.getIfAvailable(Clock::systemUTC));
+        if (users.size() == 0) {
+            log.warn("No users in giaoban.gateway.users: nobody can sign in with HTTP Basic");
+        } else {
+            log.info("{} users may sign in with HTTP Basic", users.size());
+        }
+        return users;
+    }
+
+    /** A path Spring Security's firewall refuses ({@code ..}, encoded slashes, {@code ;}) is 400 problem+json. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                Problem.of(
+                        HttpStatus.BAD_REQUEST,
+                        "rejected-request",
+                        "Request rejected",
+                        "The path or the headers of the request are not accepted: no '..', encoded slashes,"
+                                + " semicolons or double slashes in paths."));
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http,
+            ConfiguredUsers users,
+            Callers callers,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+            OAuth2ResourceServerProperties resourceServer,
+            CallerRateLimiter rateLimiter,
+            ProblemWriter problems) {
+        ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, decoder != null);
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .httpBasic(basic -> basic.authenticationManager(users).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPEN_PATHS)
+                        .permitAll()
+                        .anyExchange()
+                        .access(new AccessRules()))
+                .addFilterBefore(new RateLimitFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHORIZATION);
+        if (decoder != null) {
+            log.info(
+                    "OIDC bearer tokens accepted from {}",
+                    resourceServer.getJwt().getIssuerUri());
+            JwtCallers jwtCallers =
+                    new JwtCallers(callers, resourceServer.getJwt().getPrincipalClaimName());
+            http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(accessDenied)
+                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(jwtCallers)));
+        }
+        return http.build();
+    }
+}
