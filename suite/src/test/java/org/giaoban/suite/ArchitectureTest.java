@@ -114,13 +114,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void theGatewayKnowsOnlyTheUnitsOfTheSuite() {
+        classes()
+                .that()
+                .resideInAPackage("org.giaoban.gateway..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("org.giaoban..")
+                        .or(resideInAnyPackage("org.giaoban.gateway..", "org.giaoban.units..")))
+                .check(CLASSES);
+    }
+
+    @Test
     void thePlatformAndTheUnitsKnowNoService() {
         noClasses()
                 .that()
                 .resideInAnyPackage("org.giaoban.platform..", "org.giaoban.units..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.giaoban.tasks..", "org.giaoban.training..", "org.giaoban.reporting..")
+                .resideInAnyPackage(
+                        "org.giaoban.tasks..",
+                        "org.giaoban.training..",
+                        "org.giaoban.reporting..",
+                        "org.giaoban.gateway..")
                 .check(CLASSES);
         noClasses()
                 .that()
