@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit requests a caller may make
  * @param maxRequestBytes the largest request body let through
  * @param cors which web origins may call the gateway from a browser
+ * @param demoPassword when set, the demonstration users of {@code bin/giaoban up} with this password (see DemoUsers)
  */
 @Validated
 @ConfigurationProperties("giaoban.gateway")
@@ -27,7 +28,8 @@ public record GatewaySettings(
         @DefaultValue List<@Valid User> users,
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue("20MB") DataSize maxRequestBytes,
-        @DefaultValue @Valid Cors cors) {
+        @DefaultValue @Valid Cors cors,
+        @DefaultValue("") String demoPassword) {
 
     /**
      * A user who signs in with HTTP Basic.

@@ -1,6 +1,8 @@
 package org.giaoban.gateway.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.giaoban.gateway.GatewaySettings;
 import org.giaoban.gateway.limit.CallerRateLimiter;
 import org.giaoban.gateway.limit.RateLimitFilter;
@@ -50,7 +52,12 @@ public class SecurityConfiguration {
 
     @Bean
     ConfiguredUsers configuredUsers(GatewaySettings settings, Callers callers, ObjectProvider<Clock> clock) {
-        ConfiguredUsers users = new ConfiguredUsers(settings.users(), callers, clock.getIfAvailable(Clock::systemUTC));
+        List<GatewaySettings.User> configured = new ArrayList<>(settings.users());
+        if (!settings.demoPassword().isBlank()) {
+            configured.addAll(DemoUsers.withPassword(settings.demoPassword(), UnitCatalogue.hanoi()));
+            log.warn("Demonstration users (admin, auditor, viewer, an officer per district) may sign in");
+        }
+        ConfiguredUsers users = new ConfiguredUsers(configured, callers, clock.getIfAvailable(Clock::systemUTC));
         if (users.size() == 0) {
             log.warn("No users in giaoban.gateway.users: nobody can sign in with HTTP Basic");
         } else {
