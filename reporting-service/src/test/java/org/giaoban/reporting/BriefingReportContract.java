@@ -268,6 +268,23 @@ abstract class BriefingReportContract {
         }
     }
 
+    @Test
+    void aReadModelThatDoesNotExistCannotBeRebuiltOrShown() throws Exception {
+        try (ConfigurableApplicationContext reporting = start()) {
+            HttpResponse<String> rebuild = post(reporting, "/api/admin/projections/briefing-atlantis/rebuild");
+            assertThat(rebuild.statusCode()).isEqualTo(404);
+            assertThat(rebuild.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            HttpResponse<String> status = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl(reporting) + "/api/admin/projections/briefing-atlantis"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).isEqualTo(404);
+            assertThat(get(reporting, "/api/admin/projections"))
+                    .extracting(readModel -> readModel.path("name").asText())
+                    .containsExactly("briefing-tasks", "briefing-training");
+        }
+    }
+
     private void writeHistory() {
         EdgeCaseHistory.writeTasks(tasks);
         EdgeCaseHistory.writeDocuments(tasks);
