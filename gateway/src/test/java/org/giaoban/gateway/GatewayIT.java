@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.giaoban.gateway.TestUsers.User;
-import org.giaoban.gateway.identity.IdentityHeader;
+import org.giaoban.identity.IdentityHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

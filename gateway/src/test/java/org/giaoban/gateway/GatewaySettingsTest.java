@@ -64,7 +64,7 @@ class GatewaySettingsTest {
 
         assertThat(settings.users()).hasSize(1);
         assertThat(settings.users().get(0).roles())
-                .containsExactly(org.giaoban.gateway.security.Role.OFFICER, org.giaoban.gateway.security.Role.VIEWER);
+                .containsExactly(org.giaoban.identity.Role.OFFICER, org.giaoban.identity.Role.VIEWER);
         assertThat(settings.users().get(0).unitId()).isEqualTo("HN-HOANKIEM");
         assertThat(settings.maxRequestBytes()).isEqualTo(DataSize.ofMegabytes(1));
         assertThat(settings.cors().allowedOrigins()).containsExactly("https://a.example", "https://b.example");

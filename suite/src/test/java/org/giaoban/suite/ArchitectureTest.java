@@ -114,21 +114,22 @@ class ArchitectureTest {
     }
 
     @Test
-    void theGatewayKnowsOnlyTheUnitsOfTheSuite() {
+    void theGatewayKnowsOnlyTheUnitsAndTheIdentityContractOfTheSuite() {
         classes()
                 .that()
                 .resideInAPackage("org.giaoban.gateway..")
                 .should()
                 .onlyDependOnClassesThat(resideOutsideOfPackage("org.giaoban..")
-                        .or(resideInAnyPackage("org.giaoban.gateway..", "org.giaoban.units..")))
+                        .or(resideInAnyPackage(
+                                "org.giaoban.gateway..", "org.giaoban.units..", "org.giaoban.identity..")))
                 .check(CLASSES);
     }
 
     @Test
-    void thePlatformAndTheUnitsKnowNoService() {
+    void thePlatformTheUnitsAndTheIdentityContractKnowNoService() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.giaoban.platform..", "org.giaoban.units..")
+                .resideInAnyPackage("org.giaoban.platform..", "org.giaoban.units..", "org.giaoban.identity..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -139,10 +140,10 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses()
                 .that()
-                .resideInAPackage("org.giaoban.platform..")
+                .resideInAnyPackage("org.giaoban.units..", "org.giaoban.identity..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.giaoban.units..")
+                .resideInAPackage("org.giaoban.platform..")
                 .check(CLASSES);
     }
 

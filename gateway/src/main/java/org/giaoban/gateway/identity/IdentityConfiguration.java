@@ -2,6 +2,9 @@ package org.giaoban.gateway.identity;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.identity.IdentitySecret;
+import org.giaoban.identity.IdentityTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,8 @@
 package org.giaoban.gateway.identity;
 
 import org.giaoban.gateway.security.CallerAuthentication;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.identity.IdentityTokens;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;

@@ -1,6 +1,8 @@
 package org.giaoban.gateway.security;
 
 import java.util.Optional;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;

@@ -1,5 +1,7 @@
 package org.giaoban.gateway.security;
 
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 

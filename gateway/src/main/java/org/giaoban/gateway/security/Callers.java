@@ -1,6 +1,8 @@
 package org.giaoban.gateway.security;
 
 import java.util.Collection;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.giaoban.units.UnitCatalogue;
 
 /** Makes {@link Caller}s that the services can act on: a known unit, and a unit for every officer. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.giaoban.gateway.GatewaySettings;
+import org.giaoban.identity.Role;
 import org.giaoban.units.Unit;
 import org.giaoban.units.UnitCatalogue;
 import org.giaoban.units.UnitKind;

@@ -2,6 +2,8 @@ package org.giaoban.gateway.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

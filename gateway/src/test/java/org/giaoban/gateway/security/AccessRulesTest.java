@@ -3,6 +3,8 @@ package org.giaoban.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpMethod;

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import org.giaoban.gateway.GatewaySettings;
 import org.giaoban.gateway.MutableClock;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.giaoban.units.UnitCatalogue;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;

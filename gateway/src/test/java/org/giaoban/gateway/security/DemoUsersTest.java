@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.giaoban.gateway.GatewaySettings;
+import org.giaoban.identity.Role;
 import org.giaoban.units.UnitCatalogue;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;

@@ -68,6 +68,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, refusal.rule(), "Refused by a rule of the domain", refusal.getMessage());
     }
 
+    @ExceptionHandler(NotAllowedException.class)
+    ProblemDetail onNotAllowed(NotAllowedException refusal) {
+        return problem(HttpStatus.FORBIDDEN, refusal.reason(), "Not allowed", refusal.getMessage());
+    }
+
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail onInvalidField(InvalidFieldException invalid) {
         return invalid(List.of(new FieldError(invalid.field(), invalid.getMessage())));

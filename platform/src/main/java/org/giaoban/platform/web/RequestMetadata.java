@@ -4,14 +4,17 @@ import jakarta.servlet.ServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.giaoban.identity.Caller;
+import org.giaoban.platform.access.CallerMetadata;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Who asked for what, as far as one HTTP request tells: its own id, and the correlation id that ties together every
- * request and message of one piece of work. It is carried onto every command and from there onto every event.
+ * Who asked for what, as far as one HTTP request tells: its own id, the correlation id that ties together every
+ * request and message of one piece of work, and the caller the gateway vouched for (null until
+ * {@link CallerIdentityFilter} has verified it). It is carried onto every command and from there onto every event.
  */
-public record RequestMetadata(String requestId, String correlationId) {
+public record RequestMetadata(String requestId, String correlationId, Caller caller) {
 
     public static final String REQUEST_ID = "requestId";
     public static final String CORRELATION_ID = "correlationId";
@@ -29,14 +32,25 @@ public record RequestMetadata(String requestId, String correlationId) {
                 (RequestMetadata) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 
+    static Optional<RequestMetadata> of(ServletRequest request) {
+        return Optional.ofNullable((RequestMetadata) request.getAttribute(ATTRIBUTE));
+    }
+
     void bindTo(ServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
     }
 
-    public Map<String, String> asMessageMetadata() {
-        Map<String, String> metadata = new LinkedHashMap<>();
+    RequestMetadata withCaller(Caller verified) {
+        return new RequestMetadata(requestId, correlationId, verified);
+    }
+
+    public Map<String, Object> asMessageMetadata() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put(REQUEST_ID, requestId);
         metadata.put(CORRELATION_ID, correlationId);
+        if (caller != null) {
+            metadata.putAll(CallerMetadata.of(caller));
+        }
         return metadata;
     }
 }

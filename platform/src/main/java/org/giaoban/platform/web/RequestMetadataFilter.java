@@ -27,7 +27,7 @@ public class RequestMetadataFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String requestId = safeOrNew(request.getHeader(REQUEST_ID_HEADER));
         String correlationId = safeOr(request.getHeader(CORRELATION_ID_HEADER), requestId);
-        RequestMetadata metadata = new RequestMetadata(requestId, correlationId);
+        RequestMetadata metadata = new RequestMetadata(requestId, correlationId, null);
         metadata.bindTo(request);
         response.setHeader(REQUEST_ID_HEADER, requestId);
         response.setHeader(CORRELATION_ID_HEADER, correlationId);

@@ -1,9 +1,19 @@
 package org.giaoban.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.identity.IdentitySecret;
+import org.giaoban.identity.IdentityTokens;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.ProblemResponses;
+import org.giaoban.units.UnitCatalogue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +22,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The HTTP conventions of API.md that every service shares: request metadata, Idempotency-Key, problem+json. */
+/**
+ * The HTTP conventions of API.md that every service shares: request metadata, the caller the gateway vouched for,
+ * Idempotency-Key, problem+json.
+ */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 @Import(ProblemResponses.class)
 public class WebConfiguration {
@@ -23,6 +36,33 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new RequestMetadataFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Verifies the caller the gateway signed; the secret is the gateway's (see {@link IdentityHeader}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public IdentityTokens identityTokens(
+            @Value("${" + IdentityHeader.SECRET_PROPERTY + ":}") String secret,
+            @Value("${giaoban.data-dir:./data}") Path dataDir,
+            ObjectProvider<Clock> clock) {
+        return new IdentityTokens(IdentitySecret.resolve(secret, dataDir), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** After the request metadata, which its refusals carry; before idempotency, so a refused request claims no key. */
+    @Bean
+    public FilterRegistrationBean<CallerIdentityFilter> callerIdentityFilter(
+            IdentityTokens identityTokens, ObjectMapper objectMapper) {
+        FilterRegistrationBean<CallerIdentityFilter> registration =
+                new FilterRegistrationBean<>(new CallerIdentityFilter(identityTokens, objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnBean(UnitCatalogue.class)
+    public UnitWriteAccess unitWriteAccess(UnitCatalogue units) {
+        return new UnitWriteAccess(units);
     }
 
     /** Idempotency keys are claimed in the service's database; a service without one has no writes to repeat. */

@@ -2,6 +2,7 @@ package org.giaoban.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.Message;
@@ -36,5 +37,22 @@ class RequestMetadataProviderTest {
                 .isEqualTo(Map.of(
                         "causationId", command.getIdentifier(),
                         "correlationId", command.getIdentifier()));
+    }
+
+    @Test
+    void theCallerOfTheRequestIsRecordedOnWhatItCauses() {
+        Message<?> command = GenericCommandMessage.asCommandMessage("complete")
+                .withMetaData(MetaData.with("correlationId", "corr-7")
+                        .and("requestId", "req-42")
+                        .and("actor", "hoankiem")
+                        .and("roles", List.of("OFFICER"))
+                        .and("unitId", "HN-HOANKIEM"));
+
+        Map<String, Object> data = Map.copyOf(provider.correlationDataFor(command));
+
+        assertThat(data)
+                .containsEntry("actor", "hoankiem")
+                .containsEntry("roles", List.of("OFFICER"))
+                .containsEntry("unitId", "HN-HOANKIEM");
     }
 }

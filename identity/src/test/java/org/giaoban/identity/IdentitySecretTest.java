@@ -1,4 +1,4 @@
-package org.giaoban.gateway.identity;
+package org.giaoban.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

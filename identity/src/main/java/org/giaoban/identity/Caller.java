@@ -1,4 +1,4 @@
-package org.giaoban.gateway.security;
+package org.giaoban.identity;
 
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.giaoban.gateway.identity;
+package org.giaoban.identity;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.giaoban.gateway.security;
+package org.giaoban.identity;
 
 /** What a caller may do (API.md, "Identity and roles"). */
 public enum Role {

@@ -1,0 +1,115 @@
+package org.giaoban.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.identity.IdentityTokens;
+import org.giaoban.identity.InvalidIdentityException;
+import org.giaoban.identity.Role;
+import org.giaoban.platform.problem.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets an API request in only with the caller the gateway vouched for: a valid {@value IdentityHeader#NAME} token
+ * ({@code 401} without one, so a request that went round the gateway gets nothing), and only for what the caller's
+ * roles allow ({@code 403}): reads for everybody signed in, writes for {@code ADMIN} and {@code OFFICER},
+ * {@code /api/admin} for {@code ADMIN}, {@code /api/audit} for {@code AUDITOR} and {@code ADMIN}. The finer rule, an
+ * officer's own unit, needs the record's unit and is checked where the command is handled.
+ */
+public class CallerIdentityFilter extends OncePerRequestFilter {
+
+    public static final String ACTOR_LOG_KEY = "actor";
+
+    private static final Logger log = LoggerFactory.getLogger(CallerIdentityFilter.class);
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final IdentityTokens tokens;
+    private final ObjectMapper json;
+
+    public CallerIdentityFilter(IdentityTokens tokens, ObjectMapper json) {
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = request.getHeader(IdentityHeader.NAME);
+        if (token == null) {
+            refuse(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "identity-required",
+                    "Sign in required",
+                    "This service answers only requests that come through the gateway, which signs the caller in.");
+            return;
+        }
+        Caller caller;
+        try {
+            caller = tokens.verify(token);
+        } catch (InvalidIdentityException invalid) {
+            log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), invalid.getMessage());
+            refuse(response, HttpStatus.UNAUTHORIZED, "identity-invalid", "Sign in required", invalid.getMessage());
+            return;
+        }
+        String refusal = refusalFor(caller, request.getMethod(), pathOf(request));
+        if (refusal != null) {
+            refuse(response, HttpStatus.FORBIDDEN, "role-not-allowed", "Not allowed", refusal);
+            return;
+        }
+        RequestMetadata.of(request)
+                .orElseGet(() -> new RequestMetadata(null, null, null))
+                .withCaller(caller)
+                .bindTo(request);
+        MDC.put(ACTOR_LOG_KEY, caller.name());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(ACTOR_LOG_KEY);
+        }
+    }
+
+    /** @return why the caller may not make this request, or null when it may */
+    static String refusalFor(Caller caller, String method, String path) {
+        if (underPath(path, "/api/admin") && !caller.has(Role.ADMIN)) {
+            return "Operations are for administrators.";
+        }
+        if (underPath(path, "/api/audit") && !caller.has(Role.AUDITOR) && !caller.has(Role.ADMIN)) {
+            return "The audit trail is for auditors and administrators.";
+        }
+        if (!READS.contains(method) && !caller.has(Role.ADMIN) && !caller.has(Role.OFFICER)) {
+            return caller.name() + " may read but not change anything: changes are for administrators and officers.";
+        }
+        return null;
+    }
+
+    private static boolean underPath(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The decoded, normalised path the application maps, so that {@code /api/./admin} is {@code /api/admin}. */
+    private static String pathOf(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemResponses.problem(status, type, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
