@@ -7,6 +7,7 @@ import org.giaoban.identity.Caller;
 import org.giaoban.identity.IdentityHeader;
 import org.giaoban.identity.IdentityTokens;
 import org.giaoban.identity.Role;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
@@ -39,11 +40,23 @@ public final class TestCallers {
         return TOKENS.issue(caller);
     }
 
-    /** Adds a token for the caller to every request a RestTemplate sends. */
+    /**
+     * Adds a fresh token for the caller to every request a RestTemplate sends that does not carry one already (so that a
+     * test can still speak for another caller).
+     */
     public static ClientHttpRequestInterceptor as(Caller caller) {
         return (request, body, execution) -> {
-            request.getHeaders().set(IdentityHeader.NAME, tokenFor(caller));
+            if (!request.getHeaders().containsKey(IdentityHeader.NAME)) {
+                request.getHeaders().set(IdentityHeader.NAME, tokenFor(caller));
+            }
             return execution.execute(request, body);
         };
+    }
+
+    /** Headers that speak for the caller. */
+    public static HttpHeaders headersFor(Caller caller) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(IdentityHeader.NAME, tokenFor(caller));
+        return headers;
     }
 }

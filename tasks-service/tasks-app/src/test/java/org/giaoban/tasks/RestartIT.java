@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.tasks.document.query.DocumentListProjection;
 import org.giaoban.tasks.task.query.TaskListProjection;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class RestartIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(TasksApplication.class)
-                .run("--server.port=0", "--giaoban.data-dir=" + dataDir);
+                .run("--server.port=0", "--giaoban.data-dir=" + dataDir, "--" + TestCallers.SECRET_PROPERTY);
     }
 
     /** Waits until every processor has applied the last event in the store; answers how many events it holds. */
@@ -138,19 +140,23 @@ class RestartIT {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response =
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                asAdministrator(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private JsonNode post(String url, Map<String, ?> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest request = asAdministrator(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isIn(200, 201, 409);
         return json.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder asAdministrator(HttpRequest.Builder request) {
+        return request.header(IdentityHeader.NAME, TestCallers.tokenFor(TestCallers.ADMIN));
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +21,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.giaoban.identity.Caller;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.tasks.document.query.DocumentListProjection;
 import org.giaoban.tasks.task.query.TaskListProjection;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,11 +36,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What tasks-service promises over HTTP, whatever stores it runs on. Each subclass starts the service on one set of
  * stores (embedded, local PostgreSQL, containers) and inherits every scenario.
  */
+@TestPropertySource(properties = TestCallers.SECRET_PROPERTY)
 abstract class TasksServiceContract {
 
     static final Duration READ_MODEL_WAIT = Duration.ofSeconds(15);
@@ -52,6 +61,104 @@ abstract class TasksServiceContract {
 
     @Autowired
     EventStore eventStore;
+
+    /** Every request speaks for an administrator, as the gateway would, unless a test speaks for somebody else. */
+    @BeforeEach
+    void signInAsAdministrator() {
+        http.getRestTemplate().setInterceptors(List.of(TestCallers.as(TestCallers.ADMIN)));
+    }
+
+    @Test
+    void aRequestThatDidNotComeThroughTheGatewayIsRefusedAndChangesNothing() throws Exception {
+        long before = countAllEvents();
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http.getRootUri() + "/api/tasks"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"programme": "2022", "title": "Không qua cổng", "unitId": "HN-LONGBIEN",
+                                         "dueOn": "2022-06-30"}"""))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(countAllEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anOfficerPlansForItsOwnDistrictAndTheEventRecordsWhoAsked() {
+        Caller officer = TestCallers.officerOf("HN-HOANKIEM");
+
+        ResponseEntity<JsonNode> planned = postAs(
+                officer,
+                "/api/tasks",
+                Map.of(
+                        "programme",
+                        "2022",
+                        "title",
+                        "Tuyên truyền kỷ niệm",
+                        "unitId",
+                        "HN-HOANKIEM",
+                        "dueOn",
+                        "2022-09-02"));
+
+        assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String metadata = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class,
+                planned.getBody().path("id").asText());
+        assertThat(metadata)
+                .contains("\"actor\":\"" + officer.name() + "\"")
+                .contains("\"roles\":[\"OFFICER\"]")
+                .contains("\"unitId\":\"HN-HOANKIEM\"");
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictCannotPlanNorChangeItsWorkItems() {
+        Caller stranger = TestCallers.officerOf("HN-HOANKIEM");
+        String taskId = plan("2022", "Sơ kết công tác quý III", "HN-LONGBIEN", "2022-09-30");
+        awaitTask(taskId, 0);
+        long before = countAllEvents();
+
+        ResponseEntity<JsonNode> planning = postAs(
+                stranger,
+                "/api/tasks",
+                Map.of(
+                        "programme",
+                        "2022",
+                        "title",
+                        "Việc của quận khác",
+                        "unitId",
+                        "HN-LONGBIEN",
+                        "dueOn",
+                        "2022-09-30"));
+        ResponseEntity<JsonNode> completing =
+                postAs(stranger, "/api/tasks/" + taskId + "/complete", Map.of("completedOn", "2022-09-05"));
+
+        assertThat(planning.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(planning.getBody().path("type").asText()).isEqualTo("urn:giaoban:problem:unit-not-allowed");
+        assertThat(completing.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(countAllEvents()).isEqualTo(before);
+        assertThat(get("/api/tasks/" + taskId).path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aViewerReadsButCannotWrite() {
+        ResponseEntity<JsonNode> reading = http.exchange(
+                "/api/tasks",
+                HttpMethod.GET,
+                new HttpEntity<>(TestCallers.headersFor(TestCallers.viewer())),
+                JsonNode.class);
+        ResponseEntity<JsonNode> writing = postAs(
+                TestCallers.viewer(),
+                "/api/tasks",
+                Map.of("programme", "2022", "title", "Xem thôi", "unitId", "HN", "dueOn", "2022-09-30"));
+
+        assertThat(reading.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(writing.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(writing.getBody().path("type").asText()).isEqualTo("urn:giaoban:problem:role-not-allowed");
+    }
 
     @Test
     void aWorkItemGoesThroughItsLifeAndTheListFollows() {
@@ -300,6 +407,12 @@ abstract class TasksServiceContract {
         if (ifMatch != null) {
             headers.setIfMatch(ifMatch);
         }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> postAs(Caller caller, String path, Map<String, ?> body) {
+        HttpHeaders headers = TestCallers.headersFor(caller);
+        headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

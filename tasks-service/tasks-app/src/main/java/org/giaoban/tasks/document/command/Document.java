@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.tasks.api.document.DocumentIssuedEvent;
@@ -28,16 +30,24 @@ public class Document {
     @AggregateIdentifier
     private UUID documentId;
 
+    private String unitId;
     private boolean revoked;
 
     protected Document() {}
 
     @CommandHandler
     public Document(
-            IssueDocumentCommand command, UnitCatalogue units, Clock clock, KnownTasks tasks, DocumentNumbers numbers) {
+            IssueDocumentCommand command,
+            MetaData metaData,
+            UnitCatalogue units,
+            UnitWriteAccess access,
+            Clock clock,
+            KnownTasks tasks,
+            DocumentNumbers numbers) {
         if (!units.contains(command.unitId())) {
             throw new InvalidFieldException("unitId", "'" + command.unitId() + "' is not a known unit");
         }
+        access.requireWriteFor(command.unitId(), metaData);
         if (command.issuedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidFieldException("issuedOn", "may not be in the future");
         }
@@ -60,7 +70,8 @@ public class Document {
     }
 
     @CommandHandler
-    public void handle(RevokeDocumentCommand command) {
+    public void handle(RevokeDocumentCommand command, MetaData metaData, UnitWriteAccess access) {
+        access.requireWriteFor(unitId, metaData);
         if (revoked) {
             throw new DomainRuleViolation("document-revoked", "The document is already revoked.");
         }
@@ -70,6 +81,7 @@ public class Document {
     @EventSourcingHandler
     void on(DocumentIssuedEvent event) {
         documentId = event.documentId();
+        unitId = event.unitId();
     }
 
     @EventSourcingHandler

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.tasks.api.task.CancelTaskCommand;
@@ -35,16 +37,18 @@ public class Task {
     @AggregateIdentifier
     private UUID taskId;
 
+    private String unitId;
     private TaskStatus status;
     private LocalDate dueOn;
 
     protected Task() {}
 
     @CommandHandler
-    public Task(PlanTaskCommand command, UnitCatalogue units) {
+    public Task(PlanTaskCommand command, MetaData metaData, UnitCatalogue units, UnitWriteAccess access) {
         if (!units.contains(command.unitId())) {
             throw new InvalidFieldException("unitId", "'" + command.unitId() + "' is not a known unit");
         }
+        access.requireWriteFor(command.unitId(), metaData);
         apply(new TaskPlannedEvent(
                 command.taskId(),
                 command.programme(),
@@ -55,7 +59,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(CompleteTaskCommand command, Clock clock) {
+    public void handle(CompleteTaskCommand command, MetaData metaData, UnitWriteAccess access, Clock clock) {
+        access.requireWriteFor(unitId, metaData);
         refuseUnlessOpen("completed");
         if (command.completedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidFieldException("completedOn", "may not be in the future");
@@ -64,7 +69,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(ReopenTaskCommand command) {
+    public void handle(ReopenTaskCommand command, MetaData metaData, UnitWriteAccess access) {
+        access.requireWriteFor(unitId, metaData);
         if (status == TaskStatus.CANCELLED) {
             throw cancelled("reopened");
         }
@@ -76,7 +82,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(RescheduleTaskCommand command) {
+    public void handle(RescheduleTaskCommand command, MetaData metaData, UnitWriteAccess access) {
+        access.requireWriteFor(unitId, metaData);
         refuseUnlessOpen("rescheduled");
         if (!command.dueOn().equals(dueOn)) {
             apply(new TaskRescheduledEvent(taskId, dueOn, command.dueOn(), command.reason()));
@@ -84,7 +91,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(CancelTaskCommand command) {
+    public void handle(CancelTaskCommand command, MetaData metaData, UnitWriteAccess access) {
+        access.requireWriteFor(unitId, metaData);
         refuseUnlessOpen("cancelled");
         apply(new TaskCancelledEvent(taskId, command.reason()));
     }
@@ -106,6 +114,7 @@ public class Task {
     @EventSourcingHandler
     void on(TaskPlannedEvent event) {
         taskId = event.taskId();
+        unitId = event.unitId();
         status = TaskStatus.OPEN;
         dueOn = event.dueOn();
     }

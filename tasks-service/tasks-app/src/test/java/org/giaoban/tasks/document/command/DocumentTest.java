@@ -9,11 +9,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.tasks.api.document.DocumentIssuedEvent;
 import org.giaoban.tasks.api.document.DocumentKind;
 import org.giaoban.tasks.api.document.DocumentRevokedEvent;
@@ -52,6 +58,7 @@ class DocumentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Document.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
+                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()))
                 .registerInjectableResource(TODAY_IN_HANOI)
                 .registerInjectableResource(KNOWN_TASKS)
                 .registerInjectableResource(numbers);
@@ -64,6 +71,38 @@ class DocumentTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(ISSUED);
         assertThat(numbers.holder("HN", NUMBER)).isEqualTo(DOCUMENT_ID);
+    }
+
+    @Test
+    void aDistrictOfficerCannotIssueADocumentInTheCitysNameNorClaimItsNumber() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new IssueDocumentCommand(
+                                DOCUMENT_ID, NUMBER, TITLE, DocumentKind.PLAN, "HN", ISSUED_ON, TASK_ID),
+                        CallerMetadata.of(Caller.of("hoankiem", List.of(Role.OFFICER), "HN-HOANKIEM")))
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+        assertThat(numbers.holder("HN", NUMBER)).isNull();
+    }
+
+    @Test
+    void anOfficerIssuesADocumentForItsOwnUnit() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new IssueDocumentCommand(
+                                DOCUMENT_ID, NUMBER, TITLE, DocumentKind.PLAN, "HN", ISSUED_ON, TASK_ID),
+                        CallerMetadata.of(Caller.of("thanhpho", List.of(Role.OFFICER), "HN")))
+                .expectEvents(ISSUED);
+    }
+
+    @Test
+    void onlyTheIssuingUnitsOfficersRevokeADocument() {
+        fixture.given(ISSUED)
+                .when(
+                        new RevokeDocumentCommand(DOCUMENT_ID, "Ban hành nhầm", null),
+                        CallerMetadata.of(Caller.of("hoankiem", List.of(Role.OFFICER), "HN-HOANKIEM")))
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
     }
 
     @Test

@@ -7,10 +7,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.tasks.api.task.CancelTaskCommand;
 import org.giaoban.tasks.api.task.CompleteTaskCommand;
 import org.giaoban.tasks.api.task.PlanTaskCommand;
@@ -51,7 +58,76 @@ class TaskTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Task.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
+                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()))
                 .registerInjectableResource(TODAY_IN_HANOI);
+    }
+
+    @Test
+    void anOfficerPlansAnItemForItsOwnDistrict() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new PlanTaskCommand(TASK_ID, "2022", TITLE, "Tổng hợp kết quả công tác", UNIT_ID, DUE_ON),
+                        asCaller(officerOf(UNIT_ID)))
+                .expectEvents(PLANNED);
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictCannotPlanAnItemForThisOne() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new PlanTaskCommand(TASK_ID, "2022", TITLE, null, UNIT_ID, DUE_ON),
+                        asCaller(officerOf("HN-HOANKIEM")))
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictCannotChangeThisOnesItemsWhateverTheirState() {
+        Map<String, Object> stranger = asCaller(officerOf("HN-HOANKIEM"));
+
+        fixture.given(PLANNED)
+                .when(new CompleteTaskCommand(TASK_ID, TODAY, null, null), stranger)
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+        fixture.given(PLANNED, COMPLETED)
+                .when(new ReopenTaskCommand(TASK_ID, "Thiếu số liệu", null), stranger)
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+        fixture.given(PLANNED)
+                .when(new RescheduleTaskCommand(TASK_ID, DUE_ON.plusDays(7), "Lùi hạn", null), stranger)
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+        fixture.given(PLANNED, CANCELLED)
+                .when(new CancelTaskCommand(TASK_ID, "Không còn phù hợp", null), stranger)
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+    }
+
+    @Test
+    void anOfficerOfTheCityCompletesADistrictsItem() {
+        fixture.given(PLANNED)
+                .when(
+                        new CompleteTaskCommand(TASK_ID, LocalDate.of(2022, 9, 5), "Đã gửi Thành ủy", null),
+                        asCaller(officerOf("HN")))
+                .expectEvents(COMPLETED);
+    }
+
+    @Test
+    void aViewerChangesNothingEvenInItsOwnUnit() {
+        fixture.given(PLANNED)
+                .when(
+                        new CancelTaskCommand(TASK_ID, "Không còn phù hợp", null),
+                        asCaller(Caller.of("xem", List.of(Role.VIEWER), UNIT_ID)))
+                .expectNoEvents()
+                .expectException(NotAllowedException.class);
+    }
+
+    private static Caller officerOf(String unitId) {
+        return Caller.of("officer", List.of(Role.OFFICER), unitId);
+    }
+
+    private static Map<String, Object> asCaller(Caller caller) {
+        return CallerMetadata.of(caller);
     }
 
     @Test

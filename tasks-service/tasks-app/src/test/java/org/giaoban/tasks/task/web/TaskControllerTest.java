@@ -28,6 +28,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.tasks.api.task.CancelTaskCommand;
 import org.giaoban.tasks.api.task.CompleteTaskCommand;
@@ -367,6 +368,17 @@ class TaskControllerTest {
         mvc.perform(json(post("/api/tasks/{taskId}/complete", TASK_ID), "{\"completedOn\": \"2022-06-28\"}"))
                 .andExpect(problem(409, "task-cancelled"))
                 .andExpect(jsonPath("$.detail").value("The work item is cancelled."));
+    }
+
+    @Test
+    void completingAnotherDistrictsItemIsForbiddenAndSaysWhy() throws Exception {
+        given(commands.sendAndWait(any()))
+                .willThrow(new NotAllowedException(
+                        "unit-not-allowed", "hoankiem may not change what belongs to HN-LONGBIEN"));
+
+        mvc.perform(json(post("/api/tasks/{taskId}/complete", TASK_ID), "{\"completedOn\": \"2022-06-28\"}"))
+                .andExpect(problem(403, "unit-not-allowed"))
+                .andExpect(jsonPath("$.detail").value("hoankiem may not change what belongs to HN-LONGBIEN"));
     }
 
     @Test
