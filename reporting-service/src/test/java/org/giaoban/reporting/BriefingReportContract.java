@@ -20,6 +20,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.identity.Role;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.reporting.briefing.query.ProcessorPositions;
 import org.giaoban.reporting.briefing.query.TaskFactsProjection;
 import org.giaoban.reporting.briefing.query.TrainingFactsProjection;
@@ -40,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rebuild that keeps answering. Subclasses say where the event stores are.
  */
 abstract class BriefingReportContract {
+
+    private static final Caller AUDITOR = Caller.of("kiemtra", List.of(Role.AUDITOR), "HN");
 
     static final String NINE_MONTHS = "from=2022-01-01&to=2022-09-08";
 
@@ -275,7 +281,7 @@ abstract class BriefingReportContract {
             assertThat(rebuild.statusCode()).isEqualTo(404);
             assertThat(rebuild.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             HttpResponse<String> status = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl(reporting) + "/api/admin/projections/briefing-atlantis"))
+                    requestTo(reporting, "/api/admin/projections/briefing-atlantis", TestCallers.ADMIN)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(404);
@@ -283,6 +289,36 @@ abstract class BriefingReportContract {
                     .extracting(readModel -> readModel.path("name").asText())
                     .containsExactly("briefing-tasks", "briefing-training");
         }
+    }
+
+    @Test
+    void theBriefingIsReadByEverySignedInRoleButOperationsAreForAdministratorsAndNothingWithoutTheGateway()
+            throws Exception {
+        try (ConfigurableApplicationContext reporting = start()) {
+            String briefing = "/api/reports/briefing?from=2022-01-01&to=2022-12-31&unitId=HN";
+            for (Caller reader : List.of(TestCallers.viewer(), TestCallers.officerOf("HN-HOANKIEM"), AUDITOR)) {
+                assertThat(send(requestTo(reporting, briefing, reader)).statusCode())
+                        .as(reader.name())
+                        .isEqualTo(200);
+            }
+            HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(baseUrl(reporting) + briefing)));
+            HttpResponse<String> viewerRebuilds =
+                    send(requestTo(reporting, "/api/admin/projections/briefing-tasks/rebuild", TestCallers.viewer())
+                            .POST(HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> auditorReadsOperations = send(requestTo(reporting, "/api/admin/projections", AUDITOR));
+
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(viewerRebuilds.statusCode()).isEqualTo(403);
+            assertThat(auditorReadsOperations.statusCode()).isEqualTo(403);
+            assertThat(get(reporting, "/api/admin/projections"))
+                    .allSatisfy(readModel ->
+                            assertThat(readModel.path("status").asText()).isEqualTo("LIVE"));
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void writeHistory() {
@@ -310,6 +346,7 @@ abstract class BriefingReportContract {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--giaoban.data-dir=" + dataDir,
+                "--" + TestCallers.SECRET_PROPERTY,
                 "--giaoban.sources.tasks.url=" + tasksUrl(),
                 "--giaoban.sources.tasks.username=" + user(),
                 "--giaoban.sources.tasks.password=" + password(),
@@ -355,19 +392,24 @@ abstract class BriefingReportContract {
     }
 
     private JsonNode get(ConfigurableApplicationContext reporting, String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl(reporting) + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(requestTo(reporting, path, TestCallers.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private HttpResponse<String> post(ConfigurableApplicationContext reporting, String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl(reporting) + path))
+                requestTo(reporting, path, TestCallers.ADMIN)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as the gateway sends it, speaking for the caller. */
+    private static HttpRequest.Builder requestTo(ConfigurableApplicationContext reporting, String path, Caller caller) {
+        return HttpRequest.newBuilder(URI.create(baseUrl(reporting) + path))
+                .header(IdentityHeader.NAME, TestCallers.tokenFor(caller));
     }
 
     private static String baseUrl(ConfigurableApplicationContext reporting) {
