@@ -16,10 +16,10 @@ import org.giaoban.units.UnitCatalogue;
 
 /**
  * An online contest. It guards: a contest belongs to the city commission ({@link UnitCatalogue#CITY_UNIT_ID}), so only
- * an administrator or an officer of the city opens one; a contest has a title and a subject; it opens before it closes; its window is recorded
- * (through {@link ContestWindows}) in the transaction that opens it, so that entries can be checked against it. Entries
- * are not kept here: {@link ContestEntryRecorder} records them, so the aggregate stays one event long however many
- * people take part.
+ * an administrator or an officer of the city opens one; a contest has a title and a subject; it opens before it closes;
+ * its window is recorded (through {@link ContestWindows}) in the transaction that opens it, so that entries can be
+ * checked against it. Entries are not kept here: {@link ContestEntryRecorder} records them, so the aggregate stays one
+ * event long however many people take part.
  */
 @Aggregate
 public class Contest {

@@ -31,17 +31,16 @@ import org.springframework.stereotype.Component;
  * Records the entries of a contest without an aggregate: a contest of two million entries is a few hundred events, none
  * of which is ever loaded again. It guards, for the whole batch and before anything else: the caller may write for the
  * unit of every entry that names a known unit (an administrator, or an officer of that unit or a unit above it);
- * otherwise the batch is refused and nothing of it is recorded. Then, for each entry: the participant id is 1 to 64 letters, digits or
- * {@code . _ @ -}; the unit is known; the entry was submitted while the contest was open (both instants included);
- * a score, when given, is from 0 to 100. Refused entries are answered with their index and reason; the others are
- * recorded together as one {@link ContestEntriesSubmittedEvent}, with the number of participants new to the contest
- * (through {@link ContestParticipants}), in the transaction of the command.
+ * otherwise the batch is refused and nothing of it is recorded. Then, for each entry: the participant id is 1 to 64
+ * letters, digits or {@code . _ @ -}; the unit is known; the entry was submitted while the contest was open (both
+ * instants included); a score, when given, is from 0 to 100. Refused entries are answered with their index and reason;
+ * the others are recorded together as one {@link ContestEntriesSubmittedEvent}, with the number of participants new to
+ * the contest (through {@link ContestParticipants}), in the transaction of the command.
  *
- * <p>Batches of one contest are recorded one after the other: the contest is locked in this process, as Axon locks
- * an aggregate, until the unit of work has committed, and its row in {@code contest_window} is locked in the
- * database for other instances. So their participants are counted exactly, and each batch's event is stored only
- * after the previous one is visible, which makes their global positions increase in the order the contest summary
- * sees them.
+ * <p>Batches of one contest are recorded one after the other: the contest is locked in this process, as Axon locks an
+ * aggregate, until the unit of work has committed, and its row in {@code contest_window} is locked in the database for
+ * other instances. So their participants are counted exactly, and each batch's event is stored only after the previous
+ * one is visible, which makes their global positions increase in the order the contest summary sees them.
  */
 @Component
 class ContestEntryRecorder {

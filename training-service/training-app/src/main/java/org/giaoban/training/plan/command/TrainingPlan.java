@@ -30,10 +30,11 @@ import org.giaoban.units.UnitCatalogue;
 /**
  * A unit's training plan for a year, identified by {@code <unitId>/<year>}. It guards: the unit is known; the year is
  * from 2000 to 2100; the identifier is that unit's and year's; only an administrator or an officer of the unit (or of a
- * unit above it) records the plan, which is checked before anything the plan holds is looked at; a plan has at least one line; each line has a label, covers at least one bloc and plans zero or
- * more classes; a bloc appears at most once in the whole plan, so that planned and actual classes of a bloc can be
- * compared line by line. Recording the plan it already holds changes nothing. A caller that read the plan at a version
- * ({@code If-Match}) may only replace that version.
+ * unit above it) records the plan, which is checked before anything the plan holds is looked at; a plan has at least
+ * one line; each line has a label, covers at least one bloc and plans zero or more classes; a bloc appears at most once
+ * in the whole plan, so that planned and actual classes of a bloc can be compared line by line. Recording the plan it
+ * already holds changes nothing. A caller that read the plan at a version ({@code If-Match}) may only replace that
+ * version.
  */
 @Aggregate
 public class TrainingPlan {
