@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,9 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.giaoban.identity.Caller;
+import org.giaoban.platform.testing.TestCallers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,7 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What training-service promises over HTTP about classes and their learners, whatever stores it runs on: class lists
  * of thousands as CSV and JSON, a capacity that holds, one enrolment per learner and class even under concurrent
- * requests, and refusals that leave nothing behind. Each subclass starts the service on one set of stores.
+ * requests, refusals that leave nothing behind, only callers the gateway vouched for, an officer's writes kept to
+ * its own unit, and who asked recorded with each event. Each subclass starts the service on one set of stores, with
+ * {@link TestCallers#SECRET_PROPERTY}; requests are an administrator's unless a test says otherwise.
  */
 abstract class ClassesAndEnrolmentsContract {
 
@@ -48,6 +55,11 @@ abstract class ClassesAndEnrolmentsContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    void signInAsAnAdministrator() {
+        http.getRestTemplate().setInterceptors(List.of(TestCallers.as(TestCallers.ADMIN)));
+    }
 
     @Test
     void aClassOfFiveThousandFillsFromACsvAndAJsonListAndThenRefusesTheNextLearner() {
@@ -235,7 +247,127 @@ abstract class ClassesAndEnrolmentsContract {
         assertThat(rosterSize(classId)).isZero();
     }
 
+    @Test
+    void aRequestWithoutTheGatewaysTokenIsUnauthorisedAndChangesNothing() {
+        String classId = openClass("HN-HOANKIEM", 10);
+        long eventsBefore = countAllEvents();
+        TestRestTemplate anonymous = httpWithoutToken();
+
+        assertProblem(
+                post(anonymous, "/api/classes", classBody("HN-HOANKIEM", 10)),
+                HttpStatus.UNAUTHORIZED,
+                "identity-required");
+        assertProblem(
+                post(anonymous, "/api/classes/" + classId + "/enrolments", learner(41)),
+                HttpStatus.UNAUTHORIZED,
+                "identity-required");
+        assertProblem(
+                post(anonymous, "/api/classes/" + classId + "/cancel", Map.of("reason", "Trùng lịch")),
+                HttpStatus.UNAUTHORIZED,
+                "identity-required");
+        assertThat(anonymous
+                        .getForEntity("/api/classes/" + classId, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        assertThat(countAllEvents()).isEqualTo(eventsBefore);
+        assertThat(rosterSize(classId)).isZero();
+        assertThat(awaitVersion(classId, 0).path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void anOfficerCannotOpenAClassOrganisedByAnotherDistrict() {
+        long eventsBefore = countAllEvents();
+        long longBienClassesBefore = countClassesOpenedBy("HN-LONGBIEN");
+
+        ResponseEntity<JsonNode> refused =
+                post(httpAs(TestCallers.officerOf("HN-HOANKIEM")), "/api/classes", classBody("HN-LONGBIEN", 30));
+
+        assertProblem(refused, HttpStatus.FORBIDDEN, "unit-not-allowed");
+        assertThat(refused.getHeaders().getLocation()).isNull();
+        assertThat(countAllEvents()).isEqualTo(eventsBefore);
+        assertThat(countClassesOpenedBy("HN-LONGBIEN")).isEqualTo(longBienClassesBefore);
+    }
+
+    @Test
+    void anOfficerCannotChangeAnotherDistrictsClassButTheOrganisersOfficerCan() {
+        String classId = openClass("HN-LONGBIEN", 30);
+        TestRestTemplate hoanKiemOfficer = httpAs(TestCallers.officerOf("HN-HOANKIEM"));
+        long eventsBefore = countAllEvents();
+
+        assertProblem(
+                post(
+                        hoanKiemOfficer,
+                        "/api/classes/" + classId + "/cancel",
+                        Map.of("reason", "Không phải lớp của tôi")),
+                HttpStatus.FORBIDDEN,
+                "unit-not-allowed");
+        assertProblem(
+                post(hoanKiemOfficer, "/api/classes/" + classId + "/enrolments", learner(51)),
+                HttpStatus.FORBIDDEN,
+                "unit-not-allowed");
+        assertThat(countAllEvents()).isEqualTo(eventsBefore);
+        assertThat(rosterSize(classId)).isZero();
+        JsonNode unchanged = awaitVersion(classId, 0);
+        assertThat(unchanged.path("status").asText()).isEqualTo("OPEN");
+        assertThat(unchanged.path("enrolled").asLong()).isZero();
+
+        ResponseEntity<JsonNode> cancelled = post(
+                httpAs(TestCallers.officerOf("HN-LONGBIEN")),
+                "/api/classes/" + classId + "/cancel",
+                Map.of("reason", "Trùng lịch giao ban"));
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(awaitVersion(classId, 1).path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theEventOfARequestRecordsWhoAskedForIt() throws Exception {
+        Caller officer = TestCallers.officerOf("HN-LONGBIEN");
+        ResponseEntity<JsonNode> created = post(httpAs(officer), "/api/classes", classBody("HN-LONGBIEN", 20));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String classId = created.getBody().path("id").asText();
+
+        String stored = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                String.class,
+                classId);
+        JsonNode metaData = new ObjectMapper().readTree(stored);
+        assertThat(metaData.path("actor").asText()).isEqualTo("officer-hn-longbien");
+        assertThat(metaData.path("roles").isArray()).isTrue();
+        assertThat(metaData.path("roles")).extracting(JsonNode::asText).containsExactly("OFFICER");
+        assertThat(metaData.path("unitId").asText()).isEqualTo("HN-LONGBIEN");
+        assertThat(metaData.path("requestId").asText())
+                .isEqualTo(created.getHeaders().getFirst("X-Request-Id"));
+    }
+
+    /** The service's answers to a caller other than the administrator, as the gateway would send them. */
+    TestRestTemplate httpAs(Caller caller) {
+        return new TestRestTemplate(
+                new RestTemplateBuilder().rootUri(http.getRootUri()).additionalInterceptors(TestCallers.as(caller)));
+    }
+
+    /** The service's answers to a request that went round the gateway. */
+    TestRestTemplate httpWithoutToken() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+    }
+
+    long countClassesOpenedBy(String organizerUnitId) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ? AND payload LIKE ?",
+                Long.class,
+                "%.TrainingClassOpenedEvent",
+                "%\"organizerUnitId\":\"" + organizerUnitId + "\"%");
+    }
+
     String openClass(String organizerUnitId, Integer capacity) {
+        ResponseEntity<JsonNode> created = post("/api/classes", classBody(organizerUnitId, capacity));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String classId = created.getBody().path("id").asText();
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/classes/" + classId);
+        return classId;
+    }
+
+    static Map<String, Object> classBody(String organizerUnitId, Integer capacity) {
         Map<String, Object> body = new HashMap<>(Map.of(
                 "title", "Bồi dưỡng nghiệp vụ công tác tuyên giáo",
                 "organizerUnitId", organizerUnitId,
@@ -246,11 +378,7 @@ abstract class ClassesAndEnrolmentsContract {
         if (capacity != null) {
             body.put("capacity", capacity);
         }
-        ResponseEntity<JsonNode> created = post("/api/classes", body);
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String classId = created.getBody().path("id").asText();
-        assertThat(created.getHeaders().getLocation()).hasPath("/api/classes/" + classId);
-        return classId;
+        return body;
     }
 
     /** The class as read once the read model has applied its event of {@code version}, and none after it. */
@@ -264,9 +392,13 @@ abstract class ClassesAndEnrolmentsContract {
     }
 
     ResponseEntity<JsonNode> post(String path, Object body) {
+        return post(http, path, body);
+    }
+
+    static ResponseEntity<JsonNode> post(TestRestTemplate client, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        return client.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     ResponseEntity<JsonNode> postCsv(String classId, byte[] classList) {

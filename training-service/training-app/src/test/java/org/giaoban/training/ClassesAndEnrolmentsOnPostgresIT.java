@@ -3,6 +3,7 @@ package org.giaoban.training;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.giaoban.platform.testing.LocalPostgresDatabase;
+import org.giaoban.platform.testing.TestCallers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfEnvironmentVariable(
         named = LocalPostgresDatabase.SERVER_URL,
         matches = LocalPostgresDatabase.SERVER_URL_PATTERN)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestCallers.SECRET_PROPERTY)
 class ClassesAndEnrolmentsOnPostgresIT extends ClassesAndEnrolmentsContract {
 
     static final LocalPostgresDatabase DATABASE = new LocalPostgresDatabase("giaoban_training_it");

@@ -21,13 +21,17 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.giaoban.identity.Caller;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.contest.query.ContestSummaryProjection;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,9 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * training-service on its embedded stores (an H2 file for events, mongo-java-server on an H2 file for read models),
- * called over HTTP: contests with batches of entries, and training plans.
+ * called over HTTP: contests with batches of entries, and training plans, by an administrator unless a test says
+ * otherwise.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestCallers.SECRET_PROPERTY)
 class ContestsAndPlansIT {
 
     static final Path DATA_DIR = temporaryDirectory();
@@ -64,6 +69,11 @@ class ContestsAndPlansIT {
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry properties) {
         properties.add("giaoban.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void signInAsAnAdministrator() {
+        http.getRestTemplate().setInterceptors(List.of(TestCallers.as(TestCallers.ADMIN)));
     }
 
     @Test
@@ -231,23 +241,82 @@ class ContestsAndPlansIT {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
-    String openContest() {
-        ResponseEntity<JsonNode> created = post(
-                "/api/contests",
-                Map.of(
-                        "title",
-                        TITLE,
-                        "subject",
-                        "Nghị quyết 15-NQ/TW",
-                        "opensAt",
-                        OPENS_AT.toString(),
-                        "closesAt",
-                        CLOSES_AT.toString()),
+    @Test
+    void aDistrictOfficerEntersOnlyTheirDistrictsEntriesAndPlansOnlyForTheirDistrict() {
+        TestRestTemplate phucTho = httpAs(TestCallers.officerOf("HN-PHUCTHO"));
+        long eventsBefore = countAllEvents();
+
+        ResponseEntity<JsonNode> contestRefused =
+                exchange(phucTho, HttpMethod.POST, "/api/contests", contestBody(), null);
+        assertProblem(contestRefused, HttpStatus.FORBIDDEN, "unit-not-allowed");
+        assertThat(countAllEvents()).isEqualTo(eventsBefore);
+
+        String contestId = openContest();
+        eventsBefore = countAllEvents();
+        ResponseEntity<JsonNode> batchRefused = exchange(
+                phucTho,
+                HttpMethod.POST,
+                "/api/contests/" + contestId + "/entries/batch",
+                Map.of("entries", List.of(entry("pt-1", "HN-PHUCTHO", 1), entry("hk-1", "HN-HOANKIEM", 2))),
                 null);
+        assertProblem(batchRefused, HttpStatus.FORBIDDEN, "unit-not-allowed");
+        assertThat(countAllEvents()).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM contest_participant WHERE contest_id = ?", Long.class, contestId))
+                .isZero();
+
+        ResponseEntity<JsonNode> ownEntries = exchange(
+                phucTho,
+                HttpMethod.POST,
+                "/api/contests/" + contestId + "/entries/batch",
+                Map.of("entries", List.of(entry("pt-1", "HN-PHUCTHO", 1), entry("pt-2", "HN-PHUCTHO", 2))),
+                null);
+        assertThat(ownEntries.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(ownEntries.getBody().path("accepted").asInt()).isEqualTo(2);
+
+        Map<String, Object> plan =
+                Map.of("lines", List.of(Map.of("label", "Khối Đảng", "blocs", List.of("PARTY"), "classes", 12)));
+        assertProblem(
+                exchange(phucTho, HttpMethod.PUT, "/api/training-plans/HN-HOANKIEM/2023", plan, null),
+                HttpStatus.FORBIDDEN,
+                "unit-not-allowed");
+        assertThat(countPlanEvents("HN-HOANKIEM/2023")).isZero();
+        assertThat(exchange(phucTho, HttpMethod.PUT, "/api/training-plans/HN-PHUCTHO/2023", plan, null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(countPlanEvents("HN-PHUCTHO/2023")).isEqualTo(1);
+    }
+
+    String openContest() {
+        ResponseEntity<JsonNode> created = post("/api/contests", contestBody(), null);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String contestId = created.getBody().path("id").asText();
         assertThat(created.getHeaders().getLocation()).hasPath("/api/contests/" + contestId);
         return contestId;
+    }
+
+    static Map<String, Object> contestBody() {
+        return Map.of(
+                "title",
+                TITLE,
+                "subject",
+                "Nghị quyết 15-NQ/TW",
+                "opensAt",
+                OPENS_AT.toString(),
+                "closesAt",
+                CLOSES_AT.toString());
+    }
+
+    /** The service's answers to a caller other than the administrator, as the gateway would send them. */
+    TestRestTemplate httpAs(Caller caller) {
+        return new TestRestTemplate(
+                new RestTemplateBuilder().rootUri(http.getRootUri()).additionalInterceptors(TestCallers.as(caller)));
+    }
+
+    static void assertProblem(ResponseEntity<JsonNode> answer, HttpStatus status, String type) {
+        assertThat(answer.getStatusCode()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().path("type").asText()).isEqualTo("urn:giaoban:problem:" + type);
     }
 
     JsonNode awaitContest(String contestId, long entries, long participants) {
@@ -291,12 +360,17 @@ class ContestsAndPlansIT {
     }
 
     ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body, String ifMatch) {
+        return exchange(http, method, path, body, ifMatch);
+    }
+
+    static ResponseEntity<JsonNode> exchange(
+            TestRestTemplate client, HttpMethod method, String path, Object body, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (ifMatch != null) {
             headers.setIfMatch(ifMatch);
         }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return client.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     long countAllEvents() {

@@ -5,17 +5,21 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.api.contest.OpenContestCommand;
+import org.giaoban.units.UnitCatalogue;
 
 /**
- * An online contest. It guards: a contest has a title and a subject; it opens before it closes; its window is recorded
- * (through {@link ContestWindows}) in the transaction that opens it, so that entries can be checked against it. Entries
- * are not kept here: {@link ContestEntryRecorder} records them, so the aggregate stays one event long however many
- * people take part.
+ * An online contest. It guards: a contest belongs to the city commission ({@link UnitCatalogue#CITY_UNIT_ID}), so only
+ * an administrator or an officer of the city opens one; a contest has a title and a subject; it opens before it closes;
+ * its window is recorded (through {@link ContestWindows}) in the transaction that opens it, so that entries can be
+ * checked against it. Entries are not kept here: {@link ContestEntryRecorder} records them, so the aggregate stays one
+ * event long however many people take part.
  */
 @Aggregate
 public class Contest {
@@ -26,7 +30,8 @@ public class Contest {
     protected Contest() {}
 
     @CommandHandler
-    public Contest(OpenContestCommand command, ContestWindows windows) {
+    public Contest(OpenContestCommand command, ContestWindows windows, UnitWriteAccess access, MetaData metaData) {
+        access.requireWriteFor(UnitCatalogue.CITY_UNIT_ID, metaData);
         requireText("title", command.title());
         requireText("subject", command.subject());
         if (command.opensAt() == null) {

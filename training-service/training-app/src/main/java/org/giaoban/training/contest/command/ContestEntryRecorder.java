@@ -12,8 +12,11 @@ import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.training.api.contest.ContestEntriesOutcome;
 import org.giaoban.training.api.contest.ContestEntriesOutcome.RefusedEntry;
@@ -26,17 +29,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the entries of a contest without an aggregate: a contest of two million entries is a few hundred events, none
- * of which is ever loaded again. It guards, for each entry: the participant id is 1 to 64 letters, digits or
- * {@code . _ @ -}; the unit is known; the entry was submitted while the contest was open (both instants included);
- * a score, when given, is from 0 to 100. Refused entries are answered with their index and reason; the others are
- * recorded together as one {@link ContestEntriesSubmittedEvent}, with the number of participants new to the contest
- * (through {@link ContestParticipants}), in the transaction of the command.
+ * of which is ever loaded again. It guards, for the whole batch and before anything else: the caller may write for the
+ * unit of every entry that names a known unit (an administrator, or an officer of that unit or a unit above it);
+ * otherwise the batch is refused and nothing of it is recorded. Then, for each entry: the participant id is 1 to 64
+ * letters, digits or {@code . _ @ -}; the unit is known; the entry was submitted while the contest was open (both
+ * instants included); a score, when given, is from 0 to 100. Refused entries are answered with their index and reason;
+ * the others are recorded together as one {@link ContestEntriesSubmittedEvent}, with the number of participants new to
+ * the contest (through {@link ContestParticipants}), in the transaction of the command.
  *
- * <p>Batches of one contest are recorded one after the other: the contest is locked in this process, as Axon locks
- * an aggregate, until the unit of work has committed, and its row in {@code contest_window} is locked in the
- * database for other instances. So their participants are counted exactly, and each batch's event is stored only
- * after the previous one is visible, which makes their global positions increase in the order the contest summary
- * sees them.
+ * <p>Batches of one contest are recorded one after the other: the contest is locked in this process, as Axon locks an
+ * aggregate, until the unit of work has committed, and its row in {@code contest_window} is locked in the database for
+ * other instances. So their participants are counted exactly, and each batch's event is stored only after the previous
+ * one is visible, which makes their global positions increase in the order the contest summary sees them.
  */
 @Component
 class ContestEntryRecorder {
@@ -53,23 +57,30 @@ class ContestEntryRecorder {
     private final ContestWindows windows;
     private final ContestParticipants participants;
     private final UnitCatalogue units;
+    private final UnitWriteAccess access;
     private final EventBus eventBus;
     private final LockFactory contestLocks = PessimisticLockFactory.usingDefaults();
 
     ContestEntryRecorder(
-            ContestWindows windows, ContestParticipants participants, UnitCatalogue units, EventBus eventBus) {
+            ContestWindows windows,
+            ContestParticipants participants,
+            UnitCatalogue units,
+            UnitWriteAccess access,
+            EventBus eventBus) {
         this.windows = windows;
         this.participants = participants;
         this.units = units;
+        this.access = access;
         this.eventBus = eventBus;
     }
 
     @CommandHandler
-    ContestEntriesOutcome handle(SubmitContestEntriesCommand command) {
+    ContestEntriesOutcome handle(SubmitContestEntriesCommand command, MetaData metaData) {
+        List<ContestEntry> entries = command.entries() == null ? List.of() : command.entries();
+        requireWriteForEveryUnit(entries, metaData);
         lockUntilCommitted(command);
         ContestWindow window = windows.lockForEntries(command.contestId())
                 .orElseThrow(() -> new ResourceNotFoundException("contest", command.contestId()));
-        List<ContestEntry> entries = command.entries() == null ? List.of() : command.entries();
         List<ContestEntry> accepted = new ArrayList<>(entries.size());
         List<RefusedEntry> refused = new ArrayList<>();
         for (int index = 0; index < entries.size(); index++) {
@@ -89,6 +100,22 @@ class ContestEntryRecorder {
                     new ContestEntriesSubmittedEvent(command.contestId(), List.copyOf(accepted), newParticipants)));
         }
         return new ContestEntriesOutcome(accepted.size(), List.copyOf(refused));
+    }
+
+    /**
+     * Refuses the whole batch when the caller may not write for one of its entries' units. An entry without a known
+     * unit is left to be refused on its own, as {@value #UNKNOWN_UNIT}: it is never recorded.
+     */
+    private void requireWriteForEveryUnit(List<ContestEntry> entries, MetaData metaData) {
+        CallerMetadata.from(metaData).ifPresent(caller -> {
+            Set<String> unitIds = new LinkedHashSet<>();
+            for (ContestEntry entry : entries) {
+                if (entry != null && units.contains(entry.unitId())) {
+                    unitIds.add(entry.unitId());
+                }
+            }
+            unitIds.forEach(unitId -> access.requireWriteFor(unitId, caller));
+        });
     }
 
     private void lockUntilCommitted(SubmitContestEntriesCommand command) {

@@ -11,11 +11,13 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.InvalidRequestException;
@@ -27,10 +29,12 @@ import org.giaoban.units.UnitCatalogue;
 
 /**
  * A unit's training plan for a year, identified by {@code <unitId>/<year>}. It guards: the unit is known; the year is
- * from 2000 to 2100; a plan has at least one line; each line has a label, covers at least one bloc and plans zero or
- * more classes; a bloc appears at most once in the whole plan, so that planned and actual classes of a bloc can be
- * compared line by line. Recording the plan it already holds changes nothing. A caller that read the plan at a version
- * ({@code If-Match}) may only replace that version.
+ * from 2000 to 2100; the identifier is that unit's and year's; only an administrator or an officer of the unit (or of a
+ * unit above it) records the plan, which is checked before anything the plan holds is looked at; a plan has at least
+ * one line; each line has a label, covers at least one bloc and plans zero or more classes; a bloc appears at most once
+ * in the whole plan, so that planned and actual classes of a bloc can be compared line by line. Recording the plan it
+ * already holds changes nothing. A caller that read the plan at a version ({@code If-Match}) may only replace that
+ * version.
  */
 @Aggregate
 public class TrainingPlan {
@@ -49,8 +53,8 @@ public class TrainingPlan {
     /** Records the plan, or replaces the one recorded; answers the plan's version afterwards. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RecordTrainingPlanCommand command, UnitCatalogue units) {
-        refuseUnlessAtExpectedVersion(command);
+    public long handle(
+            RecordTrainingPlanCommand command, UnitCatalogue units, UnitWriteAccess access, MetaData metaData) {
         if (!units.contains(command.unitId())) {
             throw new InvalidFieldException("unitId", "'" + command.unitId() + "' is not a known unit");
         }
@@ -61,6 +65,9 @@ public class TrainingPlan {
         if (!expectedPlanId.equals(command.planId())) {
             throw new InvalidFieldException("planId", "must be " + expectedPlanId);
         }
+        // The plan's id names its unit, so the unit of the command is the unit of the plan recorded under that id.
+        access.requireWriteFor(command.unitId(), metaData);
+        refuseUnlessAtExpectedVersion(command);
         if (command.lines() == null || command.lines().isEmpty()) {
             throw new InvalidFieldException("lines", "must have at least one line");
         }

@@ -12,8 +12,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
@@ -31,8 +33,10 @@ import org.giaoban.training.api.trainingclass.TrainingClassOpenedEvent;
 import org.giaoban.units.UnitCatalogue;
 
 /**
- * A training class and its enrolments. It guards: the organising unit is known and the class ends no earlier than it
- * starts; a learner is enrolled at most once (through {@link ClassRosters}, so the aggregate holds a count, not a
+ * A training class and its enrolments. It guards: only an administrator or an officer of the organising unit (or of a
+ * unit above it) opens, cancels or changes the learners of a class, and this is checked before any other rule, so a
+ * caller learns nothing of a class it may not change; the organising unit is known and the class ends no earlier than
+ * it starts; a learner is enrolled at most once (through {@link ClassRosters}, so the aggregate holds a count, not a
  * list); a class with a capacity takes no more learners than that; a cancelled class takes no enrolment or
  * withdrawal and is cancelled once; only an enrolled learner is withdrawn.
  */
@@ -45,6 +49,7 @@ public class TrainingClass {
     @AggregateIdentifier
     private UUID classId;
 
+    private String organizerUnitId;
     private Integer capacity;
     private boolean cancelled;
     private long enrolled;
@@ -52,11 +57,13 @@ public class TrainingClass {
     protected TrainingClass() {}
 
     @CommandHandler
-    public TrainingClass(OpenTrainingClassCommand command, UnitCatalogue units) {
+    public TrainingClass(
+            OpenTrainingClassCommand command, UnitCatalogue units, UnitWriteAccess access, MetaData metaData) {
         if (!units.contains(command.organizerUnitId())) {
             throw new InvalidFieldException(
                     "organizerUnitId", "'" + command.organizerUnitId() + "' is not a known unit");
         }
+        access.requireWriteFor(command.organizerUnitId(), metaData);
         if (command.endsOn().isBefore(command.startsOn())) {
             throw new InvalidFieldException("endsOn", "may not be before startsOn");
         }
@@ -75,7 +82,8 @@ public class TrainingClass {
     }
 
     @CommandHandler
-    public void handle(CancelTrainingClassCommand command) {
+    public void handle(CancelTrainingClassCommand command, UnitWriteAccess access, MetaData metaData) {
+        access.requireWriteFor(organizerUnitId, metaData);
         refuseIfCancelled("be cancelled again");
         apply(new TrainingClassCancelledEvent(classId, command.reason()));
     }
@@ -85,7 +93,13 @@ public class TrainingClass {
      * known unit, or come after the class is full are refused one by one; the others are enrolled in one event.
      */
     @CommandHandler
-    public EnrolmentOutcome handle(EnrolLearnersCommand command, UnitCatalogue units, ClassRosters rosters) {
+    public EnrolmentOutcome handle(
+            EnrolLearnersCommand command,
+            UnitCatalogue units,
+            ClassRosters rosters,
+            UnitWriteAccess access,
+            MetaData metaData) {
+        access.requireWriteFor(organizerUnitId, metaData);
         refuseIfCancelled("take enrolments");
         List<RefusedLearner> refused = new ArrayList<>();
         Map<String, Learner> candidates = new LinkedHashMap<>();
@@ -130,7 +144,9 @@ public class TrainingClass {
     }
 
     @CommandHandler
-    public void handle(WithdrawLearnerCommand command, ClassRosters rosters) {
+    public void handle(
+            WithdrawLearnerCommand command, ClassRosters rosters, UnitWriteAccess access, MetaData metaData) {
+        access.requireWriteFor(organizerUnitId, metaData);
         refuseIfCancelled("change its learners");
         String unitId = rosters.withdraw(classId, command.learnerId())
                 .orElseThrow(() -> new ResourceNotFoundException("enrolment in this class", command.learnerId()));
@@ -173,6 +189,7 @@ public class TrainingClass {
     @EventSourcingHandler
     void on(TrainingClassOpenedEvent event) {
         classId = event.classId();
+        organizerUnitId = event.organizerUnitId();
         capacity = event.capacity();
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -26,7 +27,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
+import org.giaoban.identity.Caller;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.contest.ContestEntriesOutcome;
 import org.giaoban.training.api.contest.ContestEntriesOutcome.RefusedEntry;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
@@ -50,6 +56,7 @@ class ContestEntryRecorderTest {
     private static final Instant OPENS_AT = Instant.parse("2022-08-01T01:00:00Z");
     private static final Instant CLOSES_AT = Instant.parse("2022-09-30T16:59:59Z");
     private static final Instant DURING = Instant.parse("2022-09-01T03:15:00Z");
+    private static final Caller HOAN_KIEM_OFFICER = TestCallers.officerOf("HN-HOANKIEM");
 
     private DriverManagerDataSource dataSource;
     private JdbcTemplate jdbc;
@@ -200,10 +207,55 @@ class ContestEntryRecorderTest {
     }
 
     @Test
+    void anOfficerRecordsTheEntriesOfTheirDistrictAndAnEntryOfNoKnownUnitIsRefusedAlone() {
+        ContestEntriesOutcome outcome = submitAs(
+                HOAN_KIEM_OFFICER,
+                CONTEST,
+                List.of(entry("p-1", "HN-HOANKIEM", DURING, 50), entry("p-2", "HN-ATLANTIS", DURING, 50)));
+
+        assertThat(outcome.accepted()).isEqualTo(1);
+        assertThat(outcome.rejected()).extracting(RefusedEntry::code).containsExactly("unknown-unit");
+        assertThat(participantsRecorded()).isEqualTo(1);
+    }
+
+    @Test
+    void anOfficerOfTheCityRecordsEntriesOfEveryDistrict() {
+        ContestEntriesOutcome outcome = submitAs(
+                TestCallers.officerOf("HN"),
+                CONTEST,
+                List.of(entry("p-1", "HN-HOANKIEM", DURING, 50), entry("p-2", "HN-PHUCTHO", DURING, 50)));
+
+        assertThat(outcome).isEqualTo(new ContestEntriesOutcome(2, List.of()));
+        assertThat(participantsRecorded()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWithOneEntryOfAnotherDistrictIsRefusedWholeAndNothingOfItIsRecorded() {
+        List<ContestEntry> entries = List.of(
+                entry("p-1", "HN-HOANKIEM", DURING, 50),
+                entry("p-2", "HN-HOANKIEM", DURING, 60),
+                entry("p-3", "HN-PHUCTHO", DURING, 70));
+
+        assertThatThrownBy(() -> submitAs(HOAN_KIEM_OFFICER, CONTEST, entries))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("HN-PHUCTHO");
+        assertThat(published).isEmpty();
+        assertThat(participantsRecorded()).isZero();
+    }
+
+    @Test
+    void aCallerRefusedForAUnitDoesNotLearnWhetherTheContestExists() {
+        UUID unknown = UUID.fromString("00000000-0000-0000-0000-0000000000ff");
+
+        assertThatThrownBy(() -> submitAs(HOAN_KIEM_OFFICER, unknown, List.of(entry("p-1", "HN-PHUCTHO", DURING, 50))))
+                .isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
     void batchesOfOneContestAreRecordedOneAfterTheOtherAndCountedExactly() throws Exception {
         PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc));
-        ContestEntryRecorder recorder =
-                new ContestEntryRecorder(windowsWithoutRowLocks(), participants, UnitCatalogue.hanoi(), eventBus);
+        ContestEntryRecorder recorder = new ContestEntryRecorder(
+                windowsWithoutRowLocks(), participants, UnitCatalogue.hanoi(), access(), eventBus);
 
         assertRecordedOneAfterTheOther(recorder, recorder, participants);
     }
@@ -211,8 +263,8 @@ class ContestEntryRecorderTest {
     @Test
     void batchesSentToTwoInstancesAreRecordedOneAfterTheOtherThroughTheDatabase() throws Exception {
         PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc));
-        ContestEntryRecorder first =
-                new ContestEntryRecorder(new JdbcContestWindows(jdbc), participants, UnitCatalogue.hanoi(), eventBus);
+        ContestEntryRecorder first = new ContestEntryRecorder(
+                new JdbcContestWindows(jdbc), participants, UnitCatalogue.hanoi(), access(), eventBus);
 
         assertRecordedOneAfterTheOther(first, recorder(), participants);
     }
@@ -257,12 +309,27 @@ class ContestEntryRecorderTest {
 
     private ContestEntryRecorder recorder() {
         return new ContestEntryRecorder(
-                new JdbcContestWindows(jdbc), new JdbcContestParticipants(jdbc), UnitCatalogue.hanoi(), eventBus);
+                new JdbcContestWindows(jdbc),
+                new JdbcContestParticipants(jdbc),
+                UnitCatalogue.hanoi(),
+                access(),
+                eventBus);
+    }
+
+    private static UnitWriteAccess access() {
+        return new UnitWriteAccess(UnitCatalogue.hanoi());
     }
 
     /** Sends the entries as the service does: through a command bus, in a transaction on the database. */
     private ContestEntriesOutcome submit(ContestEntryRecorder recorder, List<ContestEntry> entries) {
         return gatewayTo(recorder).sendAndWait(new SubmitContestEntriesCommand(CONTEST, entries));
+    }
+
+    /** Sends the entries as the service does for a request of {@code caller}. */
+    private ContestEntriesOutcome submitAs(Caller caller, UUID contestId, List<ContestEntry> entries) {
+        return gatewayTo(recorder())
+                .sendAndWait(GenericCommandMessage.asCommandMessage(new SubmitContestEntriesCommand(contestId, entries))
+                        .andMetaData(CallerMetadata.of(caller)));
     }
 
     private CommandGateway gatewayTo(ContestEntryRecorder recorder) {

@@ -10,8 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.problem.NotAllowedException;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.api.contest.OpenContestCommand;
+import org.giaoban.units.UnitCatalogue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,9 @@ class ContestTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contest.class).registerInjectableResource(windows);
+        fixture = new AggregateTestFixture<>(Contest.class)
+                .registerInjectableResource(windows)
+                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()));
     }
 
     @Test
@@ -91,6 +98,43 @@ class ContestTest {
                 .when(new OpenContestCommand(CONTEST_ID, TITLE, SUBJECT, OPENS_AT, OPENS_AT))
                 .expectNoEvents()
                 .expectException(invalidField("closesAt"));
+    }
+
+    @Test
+    void anOfficerOfTheCityOpensAContest() {
+        fixture.givenNoPriorActivity()
+                .when(open(), CallerMetadata.of(TestCallers.officerOf("HN")))
+                .expectEvents(new ContestOpenedEvent(CONTEST_ID, TITLE, SUBJECT, OPENS_AT, CLOSES_AT));
+    }
+
+    @Test
+    void anAdministratorOpensAContest() {
+        fixture.givenNoPriorActivity()
+                .when(open(), CallerMetadata.of(TestCallers.ADMIN))
+                .expectEvents(new ContestOpenedEvent(CONTEST_ID, TITLE, SUBJECT, OPENS_AT, CLOSES_AT));
+    }
+
+    @Test
+    void anOfficerOfADistrictCannotOpenAContestOfTheCity() {
+        fixture.givenNoPriorActivity()
+                .when(open(), CallerMetadata.of(TestCallers.officerOf("HN-PHUCTHO")))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+        assertThat(windows.recorded).isEmpty();
+    }
+
+    @Test
+    void aDistrictOfficerIsRefusedBeforeTheContestIsValidated() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new OpenContestCommand(CONTEST_ID, " ", SUBJECT, CLOSES_AT, OPENS_AT),
+                        CallerMetadata.of(TestCallers.officerOf("HN-PHUCTHO")))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    private static OpenContestCommand open() {
+        return new OpenContestCommand(CONTEST_ID, TITLE, SUBJECT, OPENS_AT, CLOSES_AT);
     }
 
     /** The windows the aggregate recorded, in memory. */

@@ -24,6 +24,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.giaoban.platform.problem.InvalidFieldException;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.training.api.contest.ContestEntriesOutcome;
@@ -282,6 +283,29 @@ class ContestControllerTest {
                         """))
                 .andExpect(invalidFields("entries[1].submittedAt"));
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aBatchWithAnEntryOfAUnitTheCallerMayNotWriteForIsForbidden() throws Exception {
+        given(commands.sendAndWait(any()))
+                .willThrow(new NotAllowedException(
+                        "unit-not-allowed", "officer-hn-hoankiem may not change what belongs to HN-PHUCTHO"));
+
+        mvc.perform(json(post("/api/contests/{contestId}/entries/batch", CONTEST_ID), batchOf(2)))
+                .andExpect(problem(403, "unit-not-allowed"))
+                .andExpect(jsonPath("$.detail").value("officer-hn-hoankiem may not change what belongs to HN-PHUCTHO"));
+    }
+
+    @Test
+    void openingAContestTheCallerMayNotOpenIsForbidden() throws Exception {
+        given(commands.sendAndWait(any()))
+                .willThrow(new NotAllowedException(
+                        "unit-not-allowed", "officer-hn-phuctho may not change what belongs to HN"));
+
+        mvc.perform(json(post("/api/contests"), """
+                        {"title": "Cuộc thi", "subject": "15-NQ/TW", "opensAt": "2022-08-01T01:00:00Z",
+                         "closesAt": "2022-09-30T16:59:59Z"}
+                        """)).andExpect(problem(403, "unit-not-allowed"));
     }
 
     @Test

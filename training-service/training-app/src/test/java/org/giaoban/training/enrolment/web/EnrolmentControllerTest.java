@@ -23,6 +23,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.giaoban.platform.problem.DomainRuleViolation;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.training.api.enrolment.EnrolLearnersCommand;
@@ -120,6 +121,17 @@ class EnrolmentControllerTest {
 
         mvc.perform(json(post("/api/classes/{classId}/enrolments", CLASS_ID), HA_JSON))
                 .andExpect(problem(409, "class-cancelled"));
+    }
+
+    @Test
+    void aLearnerForAClassOfAUnitTheCallerMayNotChangeIsForbidden() throws Exception {
+        given(commands.sendAndWait(any()))
+                .willThrow(new NotAllowedException(
+                        "unit-not-allowed", "officer-hn-hoankiem may not change what belongs to HN-QUOCOAI"));
+
+        mvc.perform(json(post("/api/classes/{classId}/enrolments", CLASS_ID), HA_JSON))
+                .andExpect(problem(403, "unit-not-allowed"))
+                .andExpect(jsonPath("$.detail").value("officer-hn-hoankiem may not change what belongs to HN-QUOCOAI"));
     }
 
     @Test

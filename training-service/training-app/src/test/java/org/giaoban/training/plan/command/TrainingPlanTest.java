@@ -7,8 +7,12 @@ import java.util.List;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
+import org.giaoban.platform.problem.NotAllowedException;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.plan.PlanLine;
 import org.giaoban.training.api.plan.RecordTrainingPlanCommand;
 import org.giaoban.training.api.plan.TrainingPlanRecordedEvent;
@@ -44,7 +48,9 @@ class TrainingPlanTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(TrainingPlan.class).registerInjectableResource(UnitCatalogue.hanoi());
+        fixture = new AggregateTestFixture<>(TrainingPlan.class)
+                .registerInjectableResource(UnitCatalogue.hanoi())
+                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()));
     }
 
     @Test
@@ -180,6 +186,47 @@ class TrainingPlanTest {
                 .when(record(List.of(new PlanLine("Nhà nước", List.of(Bloc.STATE), -5)), null))
                 .expectNoEvents()
                 .expectException(InvalidRequestException.class);
+    }
+
+    @Test
+    void anOfficerOfTheUnitRecordsItsPlan() {
+        fixture.givenNoPriorActivity()
+                .when(record(HOAN_KIEM_2022, null), CallerMetadata.of(TestCallers.officerOf(UNIT_ID)))
+                .expectEvents(RECORDED)
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void anOfficerOfTheCityRecordsADistrictsPlan() {
+        fixture.given(RECORDED)
+                .when(record(REVISED, null), CallerMetadata.of(TestCallers.officerOf("HN")))
+                .expectEvents(new TrainingPlanRecordedEvent(PLAN_ID, UNIT_ID, 2022, REVISED));
+    }
+
+    @Test
+    void anOfficerCannotRecordThePlanOfAnotherUnit() {
+        fixture.given(RECORDED)
+                .when(record(REVISED, null), CallerMetadata.of(TestCallers.officerOf("HN-LONGBIEN")))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerOfAnotherUnitIsRefusedBeforeLearningThePlansVersion() {
+        fixture.given(RECORDED, new TrainingPlanRecordedEvent(PLAN_ID, UNIT_ID, 2022, REVISED))
+                .when(record(HOAN_KIEM_2022, 0L), CallerMetadata.of(TestCallers.officerOf("HN-LONGBIEN")))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerNamingAnUnknownUnitIsToldTheUnitIsUnknown() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new RecordTrainingPlanCommand("HN-ATLANTIS/2022", "HN-ATLANTIS", 2022, HOAN_KIEM_2022, null),
+                        CallerMetadata.of(TestCallers.officerOf("HN-LONGBIEN")))
+                .expectException(invalidField("unitId"))
+                .expectNoEvents();
     }
 
     private static RecordTrainingPlanCommand record(List<PlanLine> lines, Long expectedVersion) {

@@ -25,6 +25,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.InvalidRequestException;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.training.api.plan.FindTrainingPlanQuery;
 import org.giaoban.training.api.plan.PlanLine;
@@ -121,6 +122,18 @@ class TrainingPlanControllerTest {
 
         mvc.perform(json(put(PATH, "HN-HOANKIEM", 2022), HOAN_KIEM_2022).header("If-Match", "\"0\""))
                 .andExpect(problem(412, "stale-version"));
+    }
+
+    @Test
+    void aPlanOfAUnitTheCallerMayNotChangeIsForbidden() throws Exception {
+        given(commands.sendAndWait(any()))
+                .willThrow(new NotAllowedException(
+                        "unit-not-allowed", "officer-hn-longbien may not change what belongs to HN-HOANKIEM"));
+
+        mvc.perform(json(put(PATH, "HN-HOANKIEM", 2022), HOAN_KIEM_2022))
+                .andExpect(problem(403, "unit-not-allowed"))
+                .andExpect(
+                        jsonPath("$.detail").value("officer-hn-longbien may not change what belongs to HN-HOANKIEM"));
     }
 
     @Test

@@ -17,7 +17,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.giaoban.identity.Caller;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
+import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.enrolment.EnrolLearnersCommand;
 import org.giaoban.training.api.enrolment.EnrolmentOutcome;
 import org.giaoban.training.api.enrolment.EnrolmentOutcome.RefusedLearner;
@@ -57,6 +62,12 @@ class TrainingClassTest {
     private static final Learner HUNG = new Learner("001088006789", "Vũ Mạnh Hùng", "HN-SONTAY");
     private static final Learner YEN = new Learner("001095007890", "Hoàng Hải Yến", "HN");
 
+    /** An officer of the district that organises the class, of another district, and of the city above both. */
+    private static final Caller QUOC_OAI_OFFICER = TestCallers.officerOf("HN-QUOCOAI");
+
+    private static final Caller HOAN_KIEM_OFFICER = TestCallers.officerOf("HN-HOANKIEM");
+    private static final Caller CITY_OFFICER = TestCallers.officerOf("HN");
+
     private FixtureConfiguration<TrainingClass> fixture;
     private InMemoryRosters rosters;
 
@@ -65,6 +76,7 @@ class TrainingClassTest {
         rosters = new InMemoryRosters();
         fixture = new AggregateTestFixture<>(TrainingClass.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
+                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()))
                 .registerInjectableResource(rosters);
     }
 
@@ -288,6 +300,145 @@ class TrainingClassTest {
                 .expectException(ruleViolation("class-cancelled"));
 
         assertThat(rosters.enrolledIn(CLASS_ID)).containsOnlyKeys(HA.learnerId());
+    }
+
+    @Test
+    void anOfficerOpensAClassForTheirOwnDistrict() {
+        fixture.givenNoPriorActivity()
+                .when(open("HN-QUOCOAI", STARTS_ON, ENDS_ON, 5), CallerMetadata.of(QUOC_OAI_OFFICER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void anOfficerOfTheCityOpensAClassForADistrict() {
+        fixture.givenNoPriorActivity()
+                .when(open("HN-QUOCOAI", STARTS_ON, ENDS_ON, 5), CallerMetadata.of(CITY_OFFICER))
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void anOfficerCannotOpenAClassOrganisedByAnotherDistrict() {
+        fixture.givenNoPriorActivity()
+                .when(open("HN-QUOCOAI", STARTS_ON, ENDS_ON, 5), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDistrictOfficerCannotOpenAClassOrganisedByTheCity() {
+        fixture.givenNoPriorActivity()
+                .when(open("HN", STARTS_ON, ENDS_ON, 5), CallerMetadata.of(QUOC_OAI_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerNamingAnUnknownOrganiserIsToldTheUnitIsUnknown() {
+        fixture.givenNoPriorActivity()
+                .when(open("HN-ATLANTIS", STARTS_ON, ENDS_ON, 5), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(invalidField("organizerUnitId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aViewerCannotOpenAClass() {
+        fixture.givenNoPriorActivity()
+                .when(open("HN-QUOCOAI", STARTS_ON, ENDS_ON, 5), CallerMetadata.of(TestCallers.viewer()))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerOfTheOrganisersDistrictCancelsTheClass() {
+        fixture.given(OPENED)
+                .when(cancel(), CallerMetadata.of(QUOC_OAI_OFFICER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(CANCELLED);
+    }
+
+    @Test
+    void anOfficerOfTheCityCancelsADistrictsClass() {
+        fixture.given(OPENED).when(cancel(), CallerMetadata.of(CITY_OFFICER)).expectEvents(CANCELLED);
+    }
+
+    @Test
+    void anAdministratorCancelsAnyClass() {
+        fixture.given(OPENED)
+                .when(cancel(), CallerMetadata.of(TestCallers.ADMIN))
+                .expectEvents(CANCELLED);
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictCannotCancelTheClass() {
+        fixture.given(OPENED)
+                .when(cancel(), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectExceptionMessage(
+                        "officer-hn-hoankiem may not change what belongs to HN-QUOCOAI: an officer writes only for"
+                                + " HN-HOANKIEM and the units under it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictIsRefusedBeforeLearningThatTheClassIsCancelled() {
+        fixture.given(OPENED, CANCELLED)
+                .when(cancel(), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerOfTheOrganisersDistrictEnrolsLearnersOfAnyUnit() {
+        fixture.given(OPENED)
+                .when(new EnrolLearnersCommand(CLASS_ID, List.of(HA, LAN)), CallerMetadata.of(QUOC_OAI_OFFICER))
+                .expectResultMessagePayload(new EnrolmentOutcome(2, 0, List.of()))
+                .expectEvents(new LearnersEnrolledEvent(CLASS_ID, List.of(HA, LAN)));
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictCannotEnrolInTheClassEvenTheirOwnLearners() {
+        fixture.given(OPENED)
+                .when(new EnrolLearnersCommand(CLASS_ID, List.of(HA)), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+
+        assertThat(rosters.enrolledIn(CLASS_ID)).isEmpty();
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictCannotWithdrawALearner() {
+        rosters.put(CLASS_ID, HA);
+
+        fixture.given(OPENED, new LearnersEnrolledEvent(CLASS_ID, List.of(HA)))
+                .when(new WithdrawLearnerCommand(CLASS_ID, HA.learnerId()), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+
+        assertThat(rosters.enrolledIn(CLASS_ID)).containsOnlyKeys(HA.learnerId());
+    }
+
+    @Test
+    void anOfficerOfAnotherDistrictIsRefusedBeforeLearningWhoIsEnrolled() {
+        fixture.given(OPENED)
+                .when(new WithdrawLearnerCommand(CLASS_ID, HA.learnerId()), CallerMetadata.of(HOAN_KIEM_OFFICER))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerOfTheOrganisersDistrictWithdrawsALearner() {
+        rosters.put(CLASS_ID, HA);
+
+        fixture.given(OPENED, new LearnersEnrolledEvent(CLASS_ID, List.of(HA)))
+                .when(new WithdrawLearnerCommand(CLASS_ID, HA.learnerId()), CallerMetadata.of(QUOC_OAI_OFFICER))
+                .expectEvents(new LearnerWithdrawnEvent(CLASS_ID, HA.learnerId(), HA.unitId()));
+
+        assertThat(rosters.enrolledIn(CLASS_ID)).isEmpty();
+    }
+
+    private static CancelTrainingClassCommand cancel() {
+        return new CancelTrainingClassCommand(CLASS_ID, "Trùng lịch hội nghị giao ban", null);
     }
 
     private static TrainingClassOpenedEvent opened(Integer capacity) {

@@ -28,6 +28,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
+import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.training.api.trainingclass.Bloc;
 import org.giaoban.training.api.trainingclass.CancelTrainingClassCommand;
@@ -372,6 +373,22 @@ class ClassControllerTest {
         mvc.perform(json(post("/api/classes/{classId}/cancel", CLASS_ID), "{\"reason\": \"Lần nữa\"}"))
                 .andExpect(problem(409, "class-cancelled"))
                 .andExpect(jsonPath("$.detail").value("The class is cancelled; it cannot be cancelled again."));
+    }
+
+    @Test
+    void cancellingAClassOfAUnitTheCallerMayNotChangeIsForbidden() throws Exception {
+        given(commands.sendAndWait(any()))
+                .willThrow(new NotAllowedException(
+                        "unit-not-allowed",
+                        "officer-hn-hoankiem may not change what belongs to HN-QUOCOAI: an officer writes only for"
+                                + " HN-HOANKIEM and the units under it"));
+
+        mvc.perform(json(post("/api/classes/{classId}/cancel", CLASS_ID), "{\"reason\": \"Trùng lịch\"}"))
+                .andExpect(problem(403, "unit-not-allowed"))
+                .andExpect(jsonPath("$.title").value("Not allowed"))
+                .andExpect(jsonPath("$.detail")
+                        .value("officer-hn-hoankiem may not change what belongs to HN-QUOCOAI: an officer writes"
+                                + " only for HN-HOANKIEM and the units under it"));
     }
 
     @Test
