@@ -1,0 +1,100 @@
+package org.giaoban.suite.e2e;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service's event store as an auditor reads it: the embedded H2 file under the data directory, reached through the
+ * service's own H2 server (the file is opened with {@code AUTO_SERVER=TRUE}), with plain SQL.
+ */
+final class StoredEvents {
+
+    /** One row of {@code domain_event_entry}. */
+    record StoredEvent(long sequence, String payloadType, JsonNode payload, JsonNode metadata) {}
+
+    private final String url;
+
+    StoredEvents(Path dataDir, String service) {
+        this.url = "jdbc:h2:file:" + dataDir.resolve(service).resolve("events").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE";
+    }
+
+    /** The events of one aggregate, in order. */
+    List<StoredEvent> ofAggregate(String aggregateId) {
+        return query(
+                "select sequence_number, payload_type, payload, meta_data from domain_event_entry"
+                        + " where aggregate_identifier = ? order by sequence_number",
+                aggregateId);
+    }
+
+    /** The events whose payload contains the text anywhere. */
+    List<StoredEvent> mentioning(String text) {
+        return query(
+                "select sequence_number, payload_type, payload, meta_data from domain_event_entry"
+                        + " where payload like ? order by global_index",
+                "%" + text + "%");
+    }
+
+    private List<StoredEvent> query(String sql, String parameter) {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            json(text(rows.getObject(3))),
+                            json(text(rows.getObject(4)))));
+                }
+            }
+            return events;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("The event store at " + url + " could not be read", e);
+        }
+    }
+
+    /** Payload and metadata are JSON text; the column may be text or binary depending on the schema. */
+    private static String text(Object column) throws SQLException, IOException {
+        if (column == null) {
+            return "null";
+        }
+        if (column instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (column instanceof Blob blob) {
+            return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
+        }
+        if (column instanceof Clob clob) {
+            try (Reader reader = clob.getCharacterStream()) {
+                StringWriter text = new StringWriter();
+                reader.transferTo(text);
+                return text.toString();
+            }
+        }
+        return column.toString();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Answer.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON in the event store: " + text, e);
+        }
+    }
+}
