@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.giaoban.identity.IdentityHeader;
+import org.giaoban.suite.reference.Operator;
 
 /**
  * Loads a reference year's enrolments and a contest's entries into training-service through its bulk endpoints,
@@ -50,6 +52,7 @@ public final class BulkLoadBenchmark {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private Operator operator;
 
     private BulkLoadBenchmark(Map<String, String> options) {
         this.options = options;
@@ -75,6 +78,7 @@ public final class BulkLoadBenchmark {
                 root.resolve("training-service/training-app/target/training-app-0.1.0-SNAPSHOT-exec.jar")
                         .toString()));
         Path work = Files.createTempDirectory("giaoban-bench");
+        operator = Operator.named("bulk-load-benchmark", work);
         Map<String, String> environment = new HashMap<>();
         environment.put("GIAOBAN_DATA_DIR", work.toString());
         String jdbcUrl;
@@ -224,6 +228,7 @@ public final class BulkLoadBenchmark {
         while (true) {
             HttpResponse<String> answer = http.send(
                     HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/contests/" + contestId))
+                            .header(IdentityHeader.NAME, operator.token())
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200
@@ -299,6 +304,7 @@ public final class BulkLoadBenchmark {
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMinutes(5))
+                .header(IdentityHeader.NAME, operator.token())
                 .header("Content-Type", contentType + "; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();

@@ -3,6 +3,7 @@ package org.giaoban.suite.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.giaoban.suite.reference.DatasetPlan.PlanLine;
 import org.giaoban.suite.reference.DatasetPlan.PlannedTrainingPlan;
@@ -27,7 +29,9 @@ import org.giaoban.suite.reference.DatasetPlan.PlannedTrainingPlan;
  * Options: {@code --tasks-url} (default http://127.0.0.1:8081), {@code --training-url} (http://127.0.0.1:8082),
  * {@code --contest-entries N} (1000000; 0 skips the contest), {@code --concurrency N} (parallel requests, 4),
  * {@code --seed N} (20220908); {@code --reporting-url URL} (none) checks reporting-service's briefing as well, now
- * and as recorded at the meeting instant. Exit status 0 when loaded and checked, 1 when a service refused a request
+ * and as recorded at the meeting instant; {@code --data-dir DIR} ({@code GIAOBAN_DATA_DIR}, else ./data) is where the suite's
+ * identity secret is, unless {@code GIAOBAN_IDENTITY_SECRET} gives it: the dataset is loaded as the administrator
+ * {@code reference-data}. Exit status 0 when loaded and checked, 1 when a service refused a request
  * or the figures did not come out, 2 for a wrong option.
  */
 public final class ReferenceDataset {
@@ -50,7 +54,7 @@ public final class ReferenceDataset {
         } catch (IllegalArgumentException wrong) {
             System.err.println(wrong.getMessage());
             System.err.println("usage: ReferenceDataset [--tasks-url URL] [--training-url URL] [--contest-entries N]"
-                    + " [--concurrency N] [--seed N] [--reporting-url URL]");
+                    + " [--concurrency N] [--seed N] [--reporting-url URL] [--data-dir DIR]");
             System.exit(2);
             return;
         }
@@ -64,14 +68,15 @@ public final class ReferenceDataset {
     }
 
     static Map<String, String> options(String[] args) {
-        Set<String> known =
-                Set.of("tasks-url", "training-url", "contest-entries", "concurrency", "seed", "reporting-url");
+        Set<String> known = Set.of(
+                "tasks-url", "training-url", "contest-entries", "concurrency", "seed", "reporting-url", "data-dir");
         Map<String, String> options = new LinkedHashMap<>();
         options.put("tasks-url", "http://127.0.0.1:8081");
         options.put("training-url", "http://127.0.0.1:8082");
         options.put("contest-entries", Integer.toString(ReferenceFigures.CONTEST_ENTRIES));
         options.put("concurrency", "4");
         options.put("seed", Long.toString(DEFAULT_SEED));
+        options.put("data-dir", Objects.requireNonNullElse(System.getenv("GIAOBAN_DATA_DIR"), "./data"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -122,8 +127,9 @@ public final class ReferenceDataset {
         int contestEntries = Integer.parseInt(options.get("contest-entries"));
         int concurrency = Integer.parseInt(options.get("concurrency"));
         HttpClient http = ServiceClient.newHttpClient();
-        ServiceClient tasks = new ServiceClient("tasks-service", options.get("tasks-url"), http);
-        ServiceClient training = new ServiceClient("training-service", options.get("training-url"), http);
+        Operator operator = Operator.named("reference-data", Path.of(options.get("data-dir")));
+        ServiceClient tasks = new ServiceClient("tasks-service", options.get("tasks-url"), http, operator);
+        ServiceClient training = new ServiceClient("training-service", options.get("training-url"), http, operator);
 
         long planning = System.nanoTime();
         DatasetPlan plan = DatasetPlanner.plan(seed, contestEntries);
@@ -153,7 +159,8 @@ public final class ReferenceDataset {
         long checking = System.nanoTime();
         checkLists(plan, result, new DatasetCheck(tasks, training));
         if (options.containsKey("reporting-url")) {
-            checkBriefing(plan, result, new ServiceClient("reporting-service", options.get("reporting-url"), http));
+            checkBriefing(
+                    plan, result, new ServiceClient("reporting-service", options.get("reporting-url"), http, operator));
         }
         out.println("check: done in " + DatasetLoader.seconds(Duration.ofNanos(System.nanoTime() - checking)));
 

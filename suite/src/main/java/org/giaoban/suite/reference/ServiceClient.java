@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.giaoban.identity.IdentityHeader;
 
 /**
  * JSON over HTTP to one service. Every call names the status it expects; any other answer is a {@link LoadFailure}
@@ -30,11 +31,13 @@ final class ServiceClient {
     private final String name;
     private final String baseUrl;
     private final HttpClient http;
+    private final Operator operator;
 
-    ServiceClient(String name, String baseUrl, HttpClient http) {
+    ServiceClient(String name, String baseUrl, HttpClient http, Operator operator) {
         this.name = name;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.http = http;
+        this.operator = operator;
     }
 
     static HttpClient newHttpClient() {
@@ -85,7 +88,8 @@ final class ServiceClient {
         URI uri = URI.create(baseUrl + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(5))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json")
+                .header(IdentityHeader.NAME, operator.token());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.IdentitySecret;
+import org.giaoban.identity.IdentityTokens;
+import org.giaoban.identity.Role;
 import org.giaoban.suite.reference.DatasetPlan.ClassFormat;
 import org.giaoban.suite.reference.DatasetPlan.Correction;
 import org.giaoban.suite.reference.DatasetPlan.DocumentKind;
@@ -32,6 +38,7 @@ import org.giaoban.suite.reference.DatasetPlan.PlannedTrainingPlan;
 import org.giaoban.suite.reference.DatasetPlan.TaskStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The loader against a stand-in service on a local port: the requests it sends, and how it stops on a refusal. */
 class DatasetLoaderTest {
@@ -40,6 +47,11 @@ class DatasetLoaderTest {
     private static final Learner NAM = new Learner("001090000002", "Trần Văn Nam", "HN-HOANKIEM");
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> identities = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dataDir;
+
     private final AtomicInteger ids = new AtomicInteger();
     private HttpServer server;
 
@@ -173,13 +185,28 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void everyRequestSpeaksForTheReferenceDataAsAnAdministratorSignedWithTheSuitesSecret() {
+        ServiceClient service = serve(request -> new Answer(200, "application/json", "[]"));
+
+        service.get("/api/units");
+        service.post("/api/tasks", Map.of("title", "x"), 200);
+
+        IdentityTokens verifier = new IdentityTokens(IdentitySecret.resolve(null, dataDir), Clock.systemUTC());
+        assertThat(identities)
+                .hasSize(2)
+                .allSatisfy(token -> assertThat(verifier.verify(token))
+                        .isEqualTo(Caller.of("reference-data", List.of(Role.ADMIN), "HN")));
+        assertThat(identities.get(0)).isNotEqualTo(identities.get(1));
+    }
+
+    @Test
     void aServiceThatCannotBeReachedStopsTheLoad() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ServiceClient service =
-                new ServiceClient("tasks-service", "http://127.0.0.1:" + port, ServiceClient.newHttpClient());
+        ServiceClient service = new ServiceClient(
+                "tasks-service", "http://127.0.0.1:" + port, ServiceClient.newHttpClient(), operator());
 
         assertThatThrownBy(() -> service.get("/api/units"))
                 .isInstanceOf(LoadFailure.class)
@@ -286,7 +313,14 @@ class DatasetLoaderTest {
         server.createContext("/", exchange -> respond(exchange, answers));
         server.start();
         return new ServiceClient(
-                "stand-in", "http://127.0.0.1:" + server.getAddress().getPort(), ServiceClient.newHttpClient());
+                "stand-in",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                ServiceClient.newHttpClient(),
+                operator());
+    }
+
+    private Operator operator() {
+        return Operator.named("reference-data", dataDir);
     }
 
     private void respond(HttpExchange exchange, Function<String, Answer> answers) throws IOException {
@@ -295,6 +329,7 @@ class DatasetLoaderTest {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         requests.add(method + " " + path + " " + (contentType == null ? "-" : contentType) + " " + body);
+        identities.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Giaoban-Identity")));
         Answer answer = answers.apply(method + " " + path + " " + body);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
