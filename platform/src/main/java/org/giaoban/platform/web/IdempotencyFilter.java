@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.giaoban.identity.Caller;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request);
-        String requestHash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), cached.body);
+        String requestHash = hash(
+                callerOf(request), request.getMethod(), request.getRequestURI(), request.getQueryString(), cached.body);
 
         if (!records.claim(key, requestHash)) {
             answerRepeat(key, requestHash, response);
@@ -128,9 +130,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    private static String hash(String method, String path, String query, byte[] body) {
+    /**
+     * The caller is part of what a key stands for: another caller's request with the same key and body is a different
+     * request, refused as such, and never answered with the first caller's result.
+     */
+    private static String callerOf(HttpServletRequest request) {
+        return RequestMetadata.of(request)
+                .map(RequestMetadata::caller)
+                .map(Caller::name)
+                .orElse("");
+    }
+
+    private static String hash(String caller, String method, String path, String query, byte[] body) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((caller + '\n').getBytes(StandardCharsets.UTF_8));
             sha256.update(
                     (method + ' ' + path + '?' + (query == null ? "" : query) + '\n').getBytes(StandardCharsets.UTF_8));
             sha256.update(body);

@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -204,6 +208,25 @@ class IdempotencyFilterTest {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_record", Integer.class))
                 .isZero();
+    }
+
+    @Test
+    void anotherCallerUsingTheSameKeyAndBodyIsRefusedRatherThanGivenTheFirstCallersAnswer() throws Exception {
+        mvc.perform(plan("key-1", PLAN).with(as("hoankiem"))).andExpect(status().isCreated());
+
+        mvc.perform(plan("key-1", PLAN).with(as("longbien")))
+                .andExpect(status().isConflict())
+                .andExpect(header().doesNotExist("Idempotency-Replayed"))
+                .andExpect(jsonPath("$.detail")
+                        .value("This Idempotency-Key was already used for a different request; use a new key."));
+        assertThat(controller.plans.get()).isEqualTo(1);
+    }
+
+    private static RequestPostProcessor as(String name) {
+        return request -> {
+            new RequestMetadata("req", "corr", Caller.of(name, List.of(Role.OFFICER), "HN")).bindTo(request);
+            return request;
+        };
     }
 
     private static MockHttpServletRequestBuilder plan(String key, String body) {
