@@ -3,7 +3,6 @@ package org.giaoban.tasks.document.web;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +13,7 @@ import org.giaoban.platform.web.IdResponse;
 import org.giaoban.platform.web.IfMatch;
 import org.giaoban.platform.web.PageRequest;
 import org.giaoban.platform.web.PageResponse;
+import org.giaoban.platform.web.UnitFilter;
 import org.giaoban.tasks.api.document.DocumentKind;
 import org.giaoban.tasks.api.document.DocumentPageView;
 import org.giaoban.tasks.api.document.DocumentStatus;
@@ -97,20 +97,16 @@ class DocumentController {
         }
         DocumentPageView found = queries.query(
                         new FindDocumentsQuery(
-                                unitsUnder(unitId), kind, status, issuedFrom, issuedTo, paging.page(), paging.size()),
+                                UnitFilter.selfAndUnitsUnder(units, "unitId", unitId),
+                                kind,
+                                status,
+                                issuedFrom,
+                                issuedTo,
+                                paging.page(),
+                                paging.size()),
                         DocumentPageView.class)
                 .join();
         return new PageResponse<>(
                 found.items().stream().map(DocumentResponse::of).toList(), found.page(), found.size(), found.total());
-    }
-
-    private Set<String> unitsUnder(String unitId) {
-        if (unitId == null) {
-            return null;
-        }
-        if (!units.contains(unitId)) {
-            throw new InvalidFieldException("unitId", "'" + unitId + "' is not a known unit");
-        }
-        return units.selfAndDescendants(unitId);
     }
 }

@@ -3,7 +3,6 @@ package org.giaoban.tasks.task.web;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +13,7 @@ import org.giaoban.platform.web.IdResponse;
 import org.giaoban.platform.web.IfMatch;
 import org.giaoban.platform.web.PageRequest;
 import org.giaoban.platform.web.PageResponse;
+import org.giaoban.platform.web.UnitFilter;
 import org.giaoban.tasks.api.task.CancelTaskCommand;
 import org.giaoban.tasks.api.task.CompleteTaskCommand;
 import org.giaoban.tasks.api.task.FindTaskQuery;
@@ -125,20 +125,16 @@ class TaskController {
         }
         TaskPageView found = queries.query(
                         new FindTasksQuery(
-                                programme, unitsUnder(unitId), status, dueFrom, dueTo, paging.page(), paging.size()),
+                                programme,
+                                UnitFilter.selfAndUnitsUnder(units, "unitId", unitId),
+                                status,
+                                dueFrom,
+                                dueTo,
+                                paging.page(),
+                                paging.size()),
                         TaskPageView.class)
                 .join();
         return new PageResponse<>(
                 found.items().stream().map(TaskResponse::of).toList(), found.page(), found.size(), found.total());
-    }
-
-    private Set<String> unitsUnder(String unitId) {
-        if (unitId == null) {
-            return null;
-        }
-        if (!units.contains(unitId)) {
-            throw new InvalidFieldException("unitId", "'" + unitId + "' is not a known unit");
-        }
-        return units.selfAndDescendants(unitId);
     }
 }

@@ -3,7 +3,6 @@ package org.giaoban.training.trainingclass.web;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +13,7 @@ import org.giaoban.platform.web.IdResponse;
 import org.giaoban.platform.web.IfMatch;
 import org.giaoban.platform.web.PageRequest;
 import org.giaoban.platform.web.PageResponse;
+import org.giaoban.platform.web.UnitFilter;
 import org.giaoban.training.api.trainingclass.Bloc;
 import org.giaoban.training.api.trainingclass.CancelTrainingClassCommand;
 import org.giaoban.training.api.trainingclass.FindTrainingClassQuery;
@@ -96,20 +96,15 @@ class ClassController {
         }
         TrainingClassPageView found = queries.query(
                         new FindTrainingClassesQuery(
-                                unitsUnder(organizerUnitId), bloc, startsFrom, startsTo, paging.page(), paging.size()),
+                                UnitFilter.selfAndUnitsUnder(units, "organizerUnitId", organizerUnitId),
+                                bloc,
+                                startsFrom,
+                                startsTo,
+                                paging.page(),
+                                paging.size()),
                         TrainingClassPageView.class)
                 .join();
         return new PageResponse<>(
                 found.items().stream().map(ClassResponse::of).toList(), found.page(), found.size(), found.total());
-    }
-
-    private Set<String> unitsUnder(String unitId) {
-        if (unitId == null) {
-            return null;
-        }
-        if (!units.contains(unitId)) {
-            throw new InvalidFieldException("organizerUnitId", "'" + unitId + "' is not a known unit");
-        }
-        return units.selfAndDescendants(unitId);
     }
 }
