@@ -75,7 +75,7 @@ public final class PostgresDatabases {
             System.out.println("training-url=" + server.databaseUrl(TRAINING_DATABASE));
             System.out.println("reader=" + reader);
         } catch (SQLException failure) {
-            System.err.println("PostgreSQL at " + server.maintenanceUrl() + " (user " + user + ") refused: "
+            System.err.println("PostgreSQL at " + server.maintenanceUrl() + " (user " + user + ") failed: "
                     + failure.getMessage() + " [SQLSTATE " + failure.getSQLState() + "]");
             System.exit(1);
         }
