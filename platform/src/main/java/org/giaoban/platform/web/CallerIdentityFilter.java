@@ -6,12 +6,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
+import java.util.Optional;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.IdentityHeader;
 import org.giaoban.identity.IdentityTokens;
 import org.giaoban.identity.InvalidIdentityException;
-import org.giaoban.identity.Role;
+import org.giaoban.identity.RoleRules;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets an API request in only with the caller the gateway vouched for: a valid {@value IdentityHeader#NAME} token
  * ({@code 401} without one, so a request that went round the gateway gets nothing), and only for what the caller's
- * roles allow ({@code 403}): reads for everybody signed in, writes for {@code ADMIN} and {@code OFFICER},
- * {@code /api/admin} for {@code ADMIN}, {@code /api/audit} for {@code AUDITOR} and {@code ADMIN}. The finer rule, an
+ * roles allow by path and method ({@code 403}, the {@link RoleRules} the gateway applies too). The finer rule, an
  * officer's own unit, needs the record's unit and is checked where the command is handled.
  */
 public class CallerIdentityFilter extends OncePerRequestFilter {
@@ -33,7 +32,6 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
     public static final String ACTOR_LOG_KEY = "actor";
 
     private static final Logger log = LoggerFactory.getLogger(CallerIdentityFilter.class);
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final IdentityTokens tokens;
     private final ObjectMapper json;
@@ -64,9 +62,9 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
             refuse(response, HttpStatus.UNAUTHORIZED, "identity-invalid", "Sign in required", invalid.getMessage());
             return;
         }
-        String refusal = refusalFor(caller, request.getMethod(), pathOf(request));
-        if (refusal != null) {
-            refuse(response, HttpStatus.FORBIDDEN, "role-not-allowed", "Not allowed", refusal);
+        Optional<String> refusal = RoleRules.refusal(caller, request.getMethod(), pathOf(request));
+        if (refusal.isPresent()) {
+            refuse(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", refusal.get());
             return;
         }
         RequestMetadata.of(request)
@@ -79,24 +77,6 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(ACTOR_LOG_KEY);
         }
-    }
-
-    /** @return why the caller may not make this request, or null when it may */
-    static String refusalFor(Caller caller, String method, String path) {
-        if (underPath(path, "/api/admin") && !caller.has(Role.ADMIN)) {
-            return "Operations are for administrators.";
-        }
-        if (underPath(path, "/api/audit") && !caller.has(Role.AUDITOR) && !caller.has(Role.ADMIN)) {
-            return "The audit trail is for auditors and administrators.";
-        }
-        if (!READS.contains(method) && !caller.has(Role.ADMIN) && !caller.has(Role.OFFICER)) {
-            return caller.name() + " may read but not change anything: changes are for administrators and officers.";
-        }
-        return null;
-    }
-
-    private static boolean underPath(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** The decoded, normalised path the application maps, so that {@code /api/./admin} is {@code /api/admin}. */

@@ -92,7 +92,7 @@ class CallerIdentityFilterTest {
         assertThat(outcome.response.getStatus()).isEqualTo(status);
         assertThat(outcome.reached.get() != null).isEqualTo(status == 200);
         if (status == 403) {
-            assertThat(outcome.problem().path("type").asText()).isEqualTo("urn:giaoban:problem:role-not-allowed");
+            assertThat(outcome.problem().path("type").asText()).isEqualTo("urn:giaoban:problem:forbidden");
         }
     }
 

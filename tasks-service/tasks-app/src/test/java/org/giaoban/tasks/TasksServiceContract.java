@@ -157,7 +157,7 @@ abstract class TasksServiceContract {
 
         assertThat(reading.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(writing.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(writing.getBody().path("type").asText()).isEqualTo("urn:giaoban:problem:role-not-allowed");
+        assertThat(writing.getBody().path("type").asText()).isEqualTo("urn:giaoban:problem:forbidden");
     }
 
     @Test
