@@ -23,7 +23,6 @@ import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -125,9 +124,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, problem, json);
     }
 
     /**
