@@ -3,18 +3,19 @@ package org.giaoban.suite.e2e;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.giaoban.identity.Caller;
+import org.giaoban.identity.IdentityTokens;
+import org.giaoban.identity.Role;
 
 /**
- * Makes {@code X-Giaoban-Identity} tokens the way the gateway does (an HS256 JWT with {@code iss}, {@code sub},
- * {@code roles}, {@code unit_id}, {@code iat}, {@code exp}, {@code jti}), with any secret and lifetime, to call a
- * service past the gateway as somebody who has, or has not, the gateway's secret.
+ * Tokens for calling a service past the gateway: signed as the gateway signs them ({@link IdentityTokens}, with any
+ * secret and any instant of issue), or a forgery a careless verifier would take, unsigned with {@code "alg": "none"}.
  */
 final class IdentityToken {
 
@@ -22,27 +23,16 @@ final class IdentityToken {
 
     private IdentityToken() {}
 
-    static String signed(
-            String secret, String user, List<String> roles, String unitId, Instant issuedAt, Instant expiresAt) {
-        String signingInput = encode("HS256", user, roles, unitId, issuedAt, expiresAt);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return signingInput + "."
-                    + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HS256 is not available", e);
-        }
+    /** A token issued at {@code issuedAt} and valid for the gateway's minute after it. */
+    static String signed(String secret, String user, List<String> roles, String unitId, Instant issuedAt) {
+        IdentityTokens tokens =
+                new IdentityTokens(secret.getBytes(StandardCharsets.UTF_8), Clock.fixed(issuedAt, ZoneOffset.UTC));
+        return tokens.issue(Caller.of(user, roles.stream().map(Role::valueOf).toList(), unitId));
     }
 
     /** The same claims with {@code "alg": "none"} and no signature, which a careless verifier takes as they stand. */
     static String unsigned(String user, List<String> roles, String unitId, Instant issuedAt, Instant expiresAt) {
-        return encode("none", user, roles, unitId, issuedAt, expiresAt) + ".";
-    }
-
-    private static String encode(
-            String algorithm, String user, List<String> roles, String unitId, Instant issuedAt, Instant expiresAt) {
-        ObjectNode header = Answer.JSON.createObjectNode().put("alg", algorithm).put("typ", "JWT");
+        ObjectNode header = Answer.JSON.createObjectNode().put("alg", "none").put("typ", "JWT");
         ObjectNode claims = Answer.JSON
                 .createObjectNode()
                 .put("iss", "giaoban-gateway")
@@ -54,7 +44,7 @@ final class IdentityToken {
         if (unitId != null) {
             claims.put("unit_id", unitId);
         }
-        return base64url(header) + "." + base64url(claims);
+        return base64url(header) + "." + base64url(claims) + ".";
     }
 
     private static String base64url(ObjectNode json) {
