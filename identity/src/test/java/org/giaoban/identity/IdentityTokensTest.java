@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -151,6 +153,45 @@ class IdentityTokensTest {
         assertThatThrownBy(() -> tokens.verify(signed(claims.claim(IdentityHeader.CLAIM_ROLES, List.of("SUPERUSER"))
                         .build())))
                 .hasMessageContaining("roles");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherAlgorithmIsRefusedEvenWithTheSharedSecret() throws Exception {
+        byte[] longSecret = "0123456789abcdef0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claimsOf("xem"));
+        jwt.sign(new MACSigner(longSecret));
+
+        assertThatThrownBy(
+                        () -> new IdentityTokens(longSecret, Clock.fixed(NOW, ZoneOffset.UTC)).verify(jwt.serialize()))
+                .isInstanceOf(InvalidIdentityException.class)
+                .hasMessageContaining("not signed with HS256");
+    }
+
+    @Test
+    void aTokenWhosePayloadIsNotAClaimsObjectIsRefused() throws Exception {
+        JWSObject notClaims = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload("[1, 2, 3]"));
+        notClaims.sign(new MACSigner(SECRET));
+
+        assertThatThrownBy(() -> tokens.verify(notClaims.serialize()))
+                .isInstanceOf(InvalidIdentityException.class)
+                .hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void aTokenThatNamesNoCallerIsRefused() throws Exception {
+        assertThatThrownBy(() -> tokens.verify(signed(claimsOf(" "))))
+                .isInstanceOf(InvalidIdentityException.class)
+                .hasMessageContaining("names no caller");
+    }
+
+    private static JWTClaimsSet claimsOf(String subject) {
+        return new JWTClaimsSet.Builder()
+                .issuer(IdentityHeader.ISSUER)
+                .subject(subject)
+                .claim(IdentityHeader.CLAIM_ROLES, List.of("VIEWER"))
+                .issueTime(Date.from(NOW))
+                .expirationTime(Date.from(NOW.plusSeconds(60)))
+                .build();
     }
 
     private static IdentityTokens verifierAt(Instant instant) {
