@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
+import org.giaoban.platform.jdbc.H2EventFile;
 import org.giaoban.reporting.source.ServiceEventSource;
 
 /**
@@ -22,6 +23,7 @@ final class EventStoreWriter implements AutoCloseable {
     private final HikariDataSource dataSource = new HikariDataSource();
     private final JdbcEventStorageEngine engine;
     private final Map<String, Long> sequences = new HashMap<>();
+    private final H2EventFile served;
 
     EventStoreWriter(String url, String user, String password) {
         dataSource.setJdbcUrl(url);
@@ -34,6 +36,18 @@ final class EventStoreWriter implements AutoCloseable {
                 .load()
                 .migrate();
         engine = ServiceEventSource.storageEngineOn(dataSource, 100);
+        served = H2EventFile.isFileUrl(url) ? serve(url) : null;
+    }
+
+    /** As the service that owns an embedded store does: durable commits, and the file served to its readers. */
+    private H2EventFile serve(String url) {
+        try (var connection = dataSource.getConnection();
+                var settings = connection.createStatement()) {
+            settings.execute("SET WRITE_DELAY 0");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return H2EventFile.serve(H2EventFile.databaseOf(url));
     }
 
     /** The next event of an aggregate, recorded at {@code at}. */
@@ -61,6 +75,9 @@ final class EventStoreWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (served != null) {
+            served.close();
+        }
         dataSource.close();
     }
 }

@@ -1,5 +1,8 @@
 package org.giaoban.platform.axon;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -12,11 +15,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.giaoban.platform.jdbc.H2EventFile;
 import org.giaoban.platform.jdbc.UniqueKeyViolations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -80,7 +85,7 @@ public class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return new DurableReadsEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -89,7 +94,24 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(EVENT_SCHEMA)
-                .dataType(String.class)
-                .build();
+                .dataType(String.class));
+    }
+
+    /**
+     * The embedded event store: its commits reach the file before they are acknowledged (H2 otherwise writes them up
+     * to half a second later, and a {@code kill -9} loses what the API had already confirmed), and it is served to
+     * the processes that read it (see {@link H2EventFile}).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    public H2EventFile embeddedEventFile(DataSource dataSource, @Value("${spring.datasource.url}") String url) {
+        try (Connection connection = dataSource.getConnection();
+                Statement settings = connection.createStatement()) {
+            settings.execute("SET WRITE_DELAY 0");
+            // H2 keeps a database open while a connection to it is: the pool's own keeps it open from here on.
+            return H2EventFile.serve(H2EventFile.databaseOf(url));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the embedded event store " + url, e);
+        }
     }
 }

@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the event stores of tasks-service and training-service are: a JDBC URL and credentials each. In production
- * these are read-only accounts on each service's PostgreSQL database; embedded, the services' H2 files, which H2's
- * automatic server mode lets several processes open.
+ * these are read-only accounts on each service's PostgreSQL database; embedded, the services' H2 files, which only
+ * their services open and serve to this one ({@code H2EventFile}).
  */
 @ConfigurationProperties("giaoban.sources")
 public record EventSourceProperties(Connection tasks, Connection training) {

@@ -11,8 +11,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.giaoban.platform.axon.DurableReadsEventStorageEngine;
 import org.giaoban.platform.axon.EventSerialization;
 import org.giaoban.platform.axon.EventStoreConfiguration;
+import org.giaoban.platform.jdbc.H2EventFile;
 
 /**
  * The event store of one service, opened read-only: a stream for the processors that follow it, a plain read from
@@ -50,23 +52,27 @@ public final class ServiceEventSource implements AutoCloseable {
 
     /** Axon's JDBC engine over a service's event tables, as the platform lays them out, outside any transaction. */
     public static JdbcEventStorageEngine storageEngineOn(DataSource dataSource, int rowsPerFetch) {
-        return JdbcEventStorageEngine.builder()
+        return new DurableReadsEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(dataSource::getConnection))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .snapshotSerializer(EventSerialization.serializer())
                 .eventSerializer(EventSerialization.serializer())
                 .schema(EventStoreConfiguration.EVENT_SCHEMA)
                 .dataType(String.class)
-                .batchSize(rowsPerFetch)
-                .build();
+                .batchSize(rowsPerFetch));
     }
 
     private static HikariDataSource dataSource(String service, EventSourceProperties.Connection connection) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(service + "-events");
-        config.setJdbcUrl(connection.url());
-        config.setUsername(connection.username());
-        config.setPassword(connection.password() == null ? "" : connection.password());
+        if (H2EventFile.isFileUrl(connection.url())) {
+            // An embedded store is opened by the service that owns it alone; it serves it to this process.
+            config.setDataSource(H2EventFile.servedBy(connection.url(), connection.username(), connection.password()));
+        } else {
+            config.setJdbcUrl(connection.url());
+            config.setUsername(connection.username());
+            config.setPassword(connection.password() == null ? "" : connection.password());
+        }
         config.setReadOnly(true);
         config.setMaximumPoolSize(4);
         // The service may start after reporting-service: the processors retry until its store is there.

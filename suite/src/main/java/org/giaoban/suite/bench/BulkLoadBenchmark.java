@@ -81,7 +81,7 @@ public final class BulkLoadBenchmark {
         operator = Operator.named("bulk-load-benchmark", work);
         Map<String, String> environment = new HashMap<>();
         environment.put("GIAOBAN_DATA_DIR", work.toString());
-        String jdbcUrl;
+        String jdbcUrl = null;
         String postgresServer = options.getOrDefault("postgres", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String database = "giaoban_bench_" + System.currentTimeMillis();
         if (stores.equals("postgres")) {
@@ -90,8 +90,6 @@ public final class BulkLoadBenchmark {
             environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
             environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
-        } else {
-            jdbcUrl = "jdbc:h2:file:" + work.resolve("training-service/events") + ";AUTO_SERVER=TRUE";
         }
         System.out.printf(
                 "training-service bulk load on %s stores: %,d enrolments, %,d contest entries (%,d participants)%n",
@@ -109,6 +107,9 @@ public final class BulkLoadBenchmark {
             long peakRss = service.peakResidentBytes();
             long peakHeap = service.peakHeapBytes();
 
+            if (jdbcUrl == null) {
+                jdbcUrl = ServiceProcess.servedEventStore(work.resolve("training-service/events"));
+            }
             Duration enrolJdbc = jdbcEnrolments(jdbcUrl, classes);
             Duration contestJdbc = entries > 0 ? jdbcEntries(jdbcUrl, entries, participants, batch) : null;
 

@@ -156,7 +156,7 @@ public final class ReportingBenchmark {
                 JsonNode rebuilt = rebuild(reporting.baseUrl(), readModel);
                 String service = rebuilt.path("service").asText();
                 Path eventFile = work.resolve(service + "-service/events");
-                PlainRead plain = plainRead("jdbc:h2:file:" + eventFile + ";AUTO_SERVER=TRUE");
+                PlainRead plain = plainRead(ServiceProcess.servedEventStore(eventFile));
                 double rebuildSeconds =
                         rebuilt.path("lastRebuild").path("seconds").asDouble();
                 System.out.printf(

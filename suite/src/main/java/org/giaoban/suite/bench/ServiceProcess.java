@@ -37,6 +37,15 @@ final class ServiceProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * The JDBC URL at which a running service serves its embedded event store (an H2 file that only the service
+     * opens; it publishes the address beside the file).
+     */
+    static String servedEventStore(Path database) throws IOException {
+        return Files.readString(database.resolveSibling(database.getFileName() + ".server"))
+                .strip();
+    }
+
     static ServiceProcess start(Path jar, int port, String maxHeap, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(

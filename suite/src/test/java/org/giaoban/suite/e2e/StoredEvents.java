@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.giaoban.platform.jdbc.H2EventFile;
 
 /**
  * A service's event store as an auditor reads it: the embedded H2 file under the data directory, reached through the
- * service's own H2 server (the file is opened with {@code AUTO_SERVER=TRUE}), with plain SQL.
+ * server the service runs for it ({@link H2EventFile}), with plain SQL.
  */
 final class StoredEvents {
 
@@ -27,10 +28,11 @@ final class StoredEvents {
     record StoredEvent(long sequence, String payloadType, JsonNode payload, JsonNode metadata) {}
 
     private final String url;
+    private final DataSource store;
 
     StoredEvents(Path dataDir, String service) {
-        this.url = "jdbc:h2:file:" + dataDir.resolve(service).resolve("events").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE";
+        this.url = "jdbc:h2:file:" + dataDir.resolve(service).resolve("events").toAbsolutePath();
+        this.store = H2EventFile.servedBy(url, "sa", "");
     }
 
     /** The events of one aggregate, in order. */
@@ -50,7 +52,7 @@ final class StoredEvents {
     }
 
     private List<StoredEvent> query(String sql, String parameter) {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = store.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             List<StoredEvent> events = new ArrayList<>();
