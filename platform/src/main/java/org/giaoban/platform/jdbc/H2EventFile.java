@@ -1,5 +1,6 @@
 package org.giaoban.platform.jdbc;
 
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 import org.h2.tools.Server;
 
 /**
@@ -115,6 +117,26 @@ public final class H2EventFile implements AutoCloseable {
      */
     public static DataSource servedBy(String fileUrl, String user, String password) {
         return new ServedDataSource(addressFileOf(databaseOf(fileUrl)), user, password == null ? "" : password);
+    }
+
+    /**
+     * For a connection pool over {@link #servedBy}: a connection whose owner went away is thrown out of the pool. H2's
+     * client reports a lost server first as "connection broken" and then, on the same connection, as "database
+     * closed", neither of which a pool recognises as fatal; a connection in constant use is never validated either,
+     * so without this a reader would keep a dead connection after its owner came back.
+     */
+    public static SQLExceptionOverride evictConnectionsToAGoneOwner() {
+        return new SQLExceptionOverride() {
+            @java.lang.Override
+            public Override adjudicate(SQLException e) {
+                return switch (e.getErrorCode()) {
+                    case ErrorCode.CONNECTION_BROKEN_1,
+                            ErrorCode.DATABASE_CALLED_AT_SHUTDOWN,
+                            ErrorCode.DATABASE_IS_CLOSED -> Override.MUST_EVICT;
+                    default -> Override.CONTINUE_EVICT;
+                };
+            }
+        };
     }
 
     /** The address its owner published, if it is running. */

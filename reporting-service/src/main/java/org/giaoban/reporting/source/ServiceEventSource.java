@@ -68,6 +68,7 @@ public final class ServiceEventSource implements AutoCloseable {
         if (H2EventFile.isFileUrl(connection.url())) {
             // An embedded store is opened by the service that owns it alone; it serves it to this process.
             config.setDataSource(H2EventFile.servedBy(connection.url(), connection.username(), connection.password()));
+            config.setExceptionOverride(H2EventFile.evictConnectionsToAGoneOwner());
         } else {
             config.setJdbcUrl(connection.url());
             config.setUsername(connection.username());

@@ -61,6 +61,7 @@ public final class RunningSuite implements AutoCloseable {
     private final String password;
     private final String identitySecret;
     private final Map<String, SuiteProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Thread shutdownHook = new Thread(this::stopEverything, "giaoban-suite-stop");
     private Duration startedIn;
 
@@ -75,9 +76,7 @@ public final class RunningSuite implements AutoCloseable {
      * 180 s. Fails, rather than skips, when a jar is missing.
      */
     public static RunningSuite start() throws IOException, InterruptedException {
-        List<Module> modules = new ArrayList<>(SERVICES);
-        modules.add(GATEWAY_MODULE);
-        List<String> missing = modules.stream()
+        List<String> missing = modules().stream()
                 .map(Module::jar)
                 .filter(jar -> !Files.isRegularFile(jar))
                 .map(Path::toString)
@@ -134,6 +133,7 @@ public final class RunningSuite implements AutoCloseable {
         SuiteProcess process = SuiteProcess.start(module.name(), module.jar(), port, variables, log);
         synchronized (processes) {
             processes.put(module.name(), process);
+            environments.put(module.name(), environment);
         }
         return process;
     }
@@ -223,6 +223,41 @@ public final class RunningSuite implements AutoCloseable {
     /** Stops one module (as an operator or a crash would) and waits until it has stopped. */
     public void stop(String module) throws InterruptedException {
         process(module).stop(STOP_GRACE);
+    }
+
+    /**
+     * Kills one module the way a crash does (SIGKILL: no shutdown hook, no graceful stop, nothing flushed that was not
+     * already) and waits until it is gone.
+     */
+    public void crash(String module) throws InterruptedException {
+        process(module).kill();
+    }
+
+    /**
+     * Starts a stopped or crashed module again on its port, with its settings and data, and waits (180 s at most) for
+     * its health check. Its log grows.
+     */
+    public void restart(String module) throws IOException, InterruptedException {
+        SuiteProcess stopped = process(module);
+        if (stopped.isAlive()) {
+            throw new IllegalStateException(module + " is still running");
+        }
+        Module described = modules().stream()
+                .filter(candidate -> candidate.name().equals(module))
+                .findFirst()
+                .orElseThrow();
+        Map<String, String> environment;
+        synchronized (processes) {
+            environment = environments.get(module);
+        }
+        SuiteProcess started = launch(described, stopped.port(), environment);
+        awaitHealthy(List.of(started), System.nanoTime() + START_TIMEOUT.toNanos());
+    }
+
+    private static List<Module> modules() {
+        List<Module> modules = new ArrayList<>(SERVICES);
+        modules.add(GATEWAY_MODULE);
+        return modules;
     }
 
     private SuiteProcess process(String module) {

@@ -51,6 +51,19 @@ final class StoredEvents {
                 "%" + text + "%");
     }
 
+    /** The global position of the last event stored, or -1 when there is none. */
+    long head() {
+        try (Connection connection = store.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("select coalesce(max(global_index), -1) from domain_event_entry");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The event store at " + url + " could not be read", e);
+        }
+    }
+
     private List<StoredEvent> query(String sql, String parameter) {
         try (Connection connection = store.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

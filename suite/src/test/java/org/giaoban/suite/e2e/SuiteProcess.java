@@ -51,7 +51,7 @@ final class SuiteProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(log.getParent().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(SuiteProcess::pointsTheSuiteElsewhere);
         builder.environment().putAll(environment);
         return new SuiteProcess(name, port, log, builder.start());
@@ -113,6 +113,11 @@ final class SuiteProcess {
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** SIGKILL, and wait until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     void forceStop() {
