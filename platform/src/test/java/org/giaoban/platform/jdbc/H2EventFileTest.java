@@ -1,0 +1,132 @@
+package org.giaoban.platform.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2EventFileTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aReaderReachesTheFileThroughItsOwnerAndSeesWhatItCommitted() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("tasks-service/events");
+        try (Connection owner = DriverManager.getConnection(url, "sa", "");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+            execute(owner, "create table domain_event_entry (global_index bigint primary key)");
+            execute(owner, "insert into domain_event_entry values (1), (2)");
+
+            DataSource reader = H2EventFile.servedBy(url, "sa", "");
+
+            assertThat(served.address()).startsWith("jdbc:h2:tcp://127.0.0.1:").endsWith("/events");
+            assertThat(H2EventFile.publishedAddress(H2EventFile.databaseOf(url)))
+                    .contains(served.address());
+            try (Connection connection = reader.getConnection()) {
+                assertThat(count(connection)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theServerOpensNoOtherDatabase() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("events");
+        try (Connection owner = DriverManager.getConnection(url, "sa", "");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+            String another = served.address().replace("/events", "/another");
+
+            assertThatThrownBy(() -> DriverManager.getConnection(another, "sa", ""))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("not found");
+            assertThat(Files.exists(dataDir.resolve("another.mv.db"))).isFalse();
+        }
+    }
+
+    @Test
+    void withoutARunningOwnerAReaderGetsATransientErrorAndFindsTheOwnerAgainWhenItRestarts() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("events");
+        DataSource reader = H2EventFile.servedBy(url, "sa", "");
+
+        assertThatThrownBy(reader::getConnection)
+                .isInstanceOf(SQLTransientConnectionException.class)
+                .hasMessageContaining("not running");
+
+        try (Connection owner = DriverManager.getConnection(url, "sa", "");
+                H2EventFile first = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+            execute(owner, "create table domain_event_entry (global_index bigint primary key)");
+        }
+        assertThat(H2EventFile.publishedAddress(H2EventFile.databaseOf(url))).isEmpty();
+
+        try (Connection owner = DriverManager.getConnection(url, "sa", "");
+                H2EventFile again = H2EventFile.serve(H2EventFile.databaseOf(url));
+                Connection connection = reader.getConnection()) {
+            assertThat(count(connection)).isZero();
+        }
+    }
+
+    @Test
+    void anOwnerThatStopsLeavesTheAddressOfAnotherOwnerInPlace() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("events");
+        try (Connection owner = DriverManager.getConnection(url, "sa", "")) {
+            H2EventFile earlier = H2EventFile.serve(H2EventFile.databaseOf(url));
+            try (H2EventFile later = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+                earlier.close();
+
+                assertThat(H2EventFile.publishedAddress(H2EventFile.databaseOf(url)))
+                        .contains(later.address());
+            }
+        }
+    }
+
+    @Test
+    void onlyAnH2FileUrlNamesAServedFile() {
+        assertThat(H2EventFile.isFileUrl("jdbc:h2:file:./data/tasks-service/events"))
+                .isTrue();
+        assertThat(H2EventFile.isFileUrl("jdbc:postgresql://127.0.0.1:5432/giaoban_tasks"))
+                .isFalse();
+        assertThat(H2EventFile.isFileUrl("jdbc:h2:mem:test")).isFalse();
+        assertThat(H2EventFile.databaseOf("jdbc:h2:file:/srv/giaoban/tasks-service/events;IFEXISTS=TRUE"))
+                .isEqualTo(Path.of("/srv/giaoban/tasks-service/events"));
+        assertThatThrownBy(() -> H2EventFile.databaseOf("jdbc:h2:mem:test"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPoolThrowsAwayAConnectionWhoseOwnerWentAway() {
+        SQLExceptionOverride override = H2EventFile.evictConnectionsToAGoneOwner();
+
+        assertThat(override.adjudicate(new SQLException("broken", "90067", ErrorCode.CONNECTION_BROKEN_1)))
+                .isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+        assertThat(override.adjudicate(new SQLException("closed", "90121", ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)))
+                .isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+        assertThat(override.adjudicate(new SQLException("syntax", "42000", ErrorCode.SYNTAX_ERROR_1)))
+                .isEqualTo(SQLExceptionOverride.Override.CONTINUE_EVICT);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
