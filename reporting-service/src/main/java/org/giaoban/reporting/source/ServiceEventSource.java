@@ -2,6 +2,7 @@ package org.giaoban.reporting.source;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -76,6 +77,9 @@ public final class ServiceEventSource implements AutoCloseable {
         }
         config.setReadOnly(true);
         config.setMaximumPoolSize(4);
+        // While a store is away, a read fails in seconds and the processor tries again later, rather than holding a
+        // thread for Hikari's default of 30 s.
+        config.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
         // The service may start after reporting-service: the processors retry until its store is there.
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

@@ -70,7 +70,9 @@ class BriefingProjections {
                 configuration -> source,
                 (configuration, builder) -> builder.initialSegmentCount(1)
                         .batchSize(EVENTS_PER_BATCH)
-                        .initialToken(StreamableMessageSource::createTailToken));
+                        // The beginning of the store, decided without asking it: reporting-service starts, and
+                        // answers from its read model, while a service's store is not there yet.
+                        .initialToken(store -> null));
         processing.registerHandlerInterceptor(name, configuration -> writeAtTheEndOfEachBatch(facts));
     }
 
