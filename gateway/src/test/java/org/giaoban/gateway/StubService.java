@@ -138,15 +138,6 @@ public final class StubService implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
     }
 
-    /** A port on the loopback address where nothing listens. */
-    public static int closedPort() {
-        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
         release();

@@ -16,20 +16,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * tasks-service is down (nothing listens on its port), training-service hangs (its answers wait), and reporting-service
- * answers. The training-service time limit is cut to one second so the test does not wait five.
+ * tasks-service is down (its port refuses connections), training-service hangs (its answers wait), and
+ * reporting-service answers. The training-service time limit is cut to one second so the test does not wait five.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PatientClient.class)
 class UnavailableServiceIT {
 
-    static final int CLOSED_PORT = StubService.closedPort();
+    static final ClosedPort TASKS = ClosedPort.hold();
     static final StubService TRAINING = new StubService("training-service");
     static final StubService REPORTING = new StubService("reporting-service");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
-        properties.add("TASKS_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        properties.add("TASKS_URL", TASKS::url);
         properties.add("TRAINING_URL", TRAINING::url);
         properties.add("REPORTING_URL", REPORTING::url);
         properties.add("resilience4j.timelimiter.instances.training-service.timeout-duration", () -> "1s");
@@ -38,6 +38,7 @@ class UnavailableServiceIT {
 
     @AfterAll
     static void stopServices() {
+        TASKS.close();
         TRAINING.close();
         REPORTING.close();
     }
