@@ -372,7 +372,7 @@ class GatewayIT {
                         .value(detail -> assertThat((String) detail).contains(reader.role()));
             }
         }
-        assertThat(TRAINING.started()).isEmpty();
+        assertThat(TRAINING.started("/api/classes/c-1/enrolments")).isEmpty();
     }
 
     @Test
@@ -469,7 +469,7 @@ class GatewayIT {
                 .isEqualTo("urn:giaoban:problem:body-too-large")
                 .jsonPath("$.status")
                 .isEqualTo(413);
-        assertThat(TRAINING.started()).isEmpty();
+        assertThat(TRAINING.started("/api/classes/c-1/enrolments/batch")).isEmpty();
 
         client.post()
                 .uri("/api/classes/c-1/enrolments/batch")

@@ -1,7 +1,6 @@
 package org.giaoban.suite.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -15,9 +14,10 @@ import java.util.Map;
 
 /**
  * The whole suite as it runs for real, each module its own JVM from its exec jar: tasks-service, training-service and
- * reporting-service on free ports, sharing one fresh data directory (embedded stores) and one identity secret, then
- * the gateway in front of them with the demonstration users (admin, auditor, viewer, an officer per district) and a
- * password made for the run. Every module's output is in {@code <data-dir>/logs/<module>.log}; a module that does not
+ * reporting-service, each on the port its web server was given when it asked for any free one, sharing one fresh data
+ * directory (embedded stores) and one identity secret, then the gateway in front of them with the demonstration users
+ * (admin, auditor, viewer, an officer per district) and a password made for the run. Every module's output is in
+ * {@code <data-dir>/logs/<module>.log}, and its port in {@code <module>.log.port} beside it; a module that does not
  * start fails the start with the path of its log and its last lines.
  *
  * <p>Everything is stopped by {@link #close()}, or by a shutdown hook when the test JVM ends first, so a failed run
@@ -102,35 +102,36 @@ public final class RunningSuite implements AutoCloseable {
         return suite;
     }
 
+    /** The services first, then the gateway, which needs their ports. */
     private void launch() throws IOException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + START_TIMEOUT.toNanos();
-        List<Integer> ports = freePorts(SERVICES.size() + 1);
         Map<String, String> common =
                 Map.of("GIAOBAN_DATA_DIR", dataDir.toString(), "GIAOBAN_IDENTITY_SECRET", identitySecret);
 
         List<SuiteProcess> services = new ArrayList<>();
-        Map<String, String> gatewayEnvironment = new HashMap<>(common);
-        for (int i = 0; i < SERVICES.size(); i++) {
-            Module module = SERVICES.get(i);
-            int port = ports.get(i);
-            services.add(launch(module, port, common));
-            String urlVariable = module.portVariable().replace("_PORT", "_URL");
-            gatewayEnvironment.put(urlVariable, "http://127.0.0.1:" + port);
+        for (Module module : SERVICES) {
+            services.add(launch(module, common));
         }
         awaitHealthy(services, deadline);
 
+        Map<String, String> gatewayEnvironment = new HashMap<>(common);
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String urlVariable = SERVICES.get(i).portVariable().replace("_PORT", "_URL");
+            gatewayEnvironment.put(urlVariable, services.get(i).url("").toString());
+        }
         gatewayEnvironment.put("GIAOBAN_DEMO_PASSWORD", password);
-        SuiteProcess gateway = launch(GATEWAY_MODULE, ports.get(SERVICES.size()), gatewayEnvironment);
+        SuiteProcess gateway = launch(GATEWAY_MODULE, gatewayEnvironment);
         awaitHealthy(List.of(gateway), deadline);
         startedIn = Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private SuiteProcess launch(Module module, int port, Map<String, String> environment) throws IOException {
+    /** Starts a module on port 0: its web server takes a free port and holds it from that moment. */
+    private SuiteProcess launch(Module module, Map<String, String> environment) throws IOException {
         Map<String, String> variables = new HashMap<>(environment);
-        variables.put(module.portVariable(), Integer.toString(port));
+        variables.put(module.portVariable(), "0");
         Path log = dataDir.resolve("logs").resolve(module.name() + ".log");
-        SuiteProcess process = SuiteProcess.start(module.name(), module.jar(), port, variables, log);
+        SuiteProcess process = SuiteProcess.start(module.name(), module.jar(), variables, log);
         synchronized (processes) {
             processes.put(module.name(), process);
             environments.put(module.name(), environment);
@@ -153,29 +154,12 @@ public final class RunningSuite implements AutoCloseable {
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
                 SuiteProcess late = waiting.get(0);
-                throw new IllegalStateException(late.name() + " did not answer " + late.url("/actuator/health")
-                        + " within " + START_TIMEOUT.toSeconds() + " s of the suite's start; its log: " + late.log()
-                        + "\n" + late.logTail(40));
+                throw new IllegalStateException(late.name() + " did not write its port to " + late.portFile()
+                        + " and answer /actuator/health there within " + START_TIMEOUT.toSeconds()
+                        + " s of the suite's start; its log: " + late.log() + "\n" + late.logTail(40));
             }
             if (!waiting.isEmpty()) {
                 Thread.sleep(500);
-            }
-        }
-    }
-
-    /** Ports free now, all different: each socket is held until every port is found. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                socket.setReuseAddress(true);
-                sockets.add(socket);
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
             }
         }
     }

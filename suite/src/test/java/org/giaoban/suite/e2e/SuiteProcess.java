@@ -1,18 +1,21 @@
 package org.giaoban.suite.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.web.context.WebServerPortFileWriter;
 
 /**
  * One module of the suite running as its own JVM from its exec jar, its output in a log file. Knows whether it answers
@@ -26,14 +29,15 @@ final class SuiteProcess {
             .build();
 
     private final String name;
-    private final int port;
     private final Path log;
+    private final Path portFile;
     private final Process process;
+    private volatile int port;
 
-    private SuiteProcess(String name, int port, Path log, Process process) {
+    private SuiteProcess(String name, Path log, Path portFile, Process process) {
         this.name = name;
-        this.port = port;
         this.log = log;
+        this.portFile = portFile;
         this.process = process;
     }
 
@@ -42,19 +46,33 @@ final class SuiteProcess {
      * module elsewhere (its stores, its ports, its users). Four JVMs start together on two cores: the quick compiler
      * only and one garbage-collector thread leave the cores to starting (52 s instead of 77 s here); neither changes
      * what the modules do.
+     *
+     * <p>The module is meant to be told port 0: Spring Boot's {@link WebServerPortFileWriter}, added to its sources,
+     * then writes the port its web server was given to {@code <log>.port}, and {@link #answersHealthy()} reads it from
+     * there. A port chosen here and handed over would be free only until another process took it. (Boot 3.5 no longer
+     * reads {@code context.listener.classes}; a class named in {@code spring.main.sources} is a bean of the
+     * application, and a listener bean hears that the web server has started.)
      */
-    static SuiteProcess start(String name, Path jar, int port, Map<String, String> environment, Path log)
-            throws IOException {
+    static SuiteProcess start(String name, Path jar, Map<String, String> environment, Path log) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path portFile = log.resolveSibling(log.getFileName() + ".port");
+        Files.deleteIfExists(portFile);
         List<String> command = new ArrayList<>(List.of(
-                java.toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+                java.toString(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Dspring.main.sources=" + WebServerPortFileWriter.class.getName(),
+                "-DPORTFILE=" + portFile,
+                "-jar",
+                jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(log.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(SuiteProcess::pointsTheSuiteElsewhere);
         builder.environment().putAll(environment);
-        return new SuiteProcess(name, port, log, builder.start());
+        return new SuiteProcess(name, log, portFile, builder.start());
     }
 
     private static boolean pointsTheSuiteElsewhere(String variable) {
@@ -71,12 +89,20 @@ final class SuiteProcess {
         return name;
     }
 
+    /** The port the module's web server was given, known once {@link #answersHealthy()} has answered true. */
     int port() {
+        if (port == 0) {
+            throw new IllegalStateException(name + " has not told its port yet (" + portFile + ")");
+        }
         return port;
     }
 
     URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    Path portFile() {
+        return portFile;
     }
 
     Path log() {
@@ -91,16 +117,42 @@ final class SuiteProcess {
         return process.exitValue();
     }
 
+    /**
+     * Whether the module has written its port and answers its health check there; from the first time it does, that
+     * is its port. The port file is read again on every call until then, so that one caught being written is not
+     * taken for the port.
+     */
     boolean answersHealthy() throws InterruptedException {
+        int known = port != 0 ? port : writtenPort();
+        if (known == 0) {
+            return false;
+        }
         try {
             HttpResponse<Void> health = HEALTH.send(
-                    HttpRequest.newBuilder(url("/actuator/health"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + known + "/actuator/health"))
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
-            return health.statusCode() == 200;
+            if (health.statusCode() != 200) {
+                return false;
+            }
         } catch (IOException notYet) {
             return false;
+        }
+        port = known;
+        return true;
+    }
+
+    /** The port in the port file, or 0 while there is none: the file is written once the web server has started. */
+    private int writtenPort() {
+        try {
+            String written =
+                    Files.readString(portFile, StandardCharsets.US_ASCII).strip();
+            return written.matches("[1-9][0-9]{0,4}") ? Integer.parseInt(written) : 0;
+        } catch (NoSuchFileException notYet) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The port file of " + name + " cannot be read: " + portFile, e);
         }
     }
 

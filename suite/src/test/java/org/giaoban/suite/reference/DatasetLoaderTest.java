@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -200,17 +199,15 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void aServiceThatCannotBeReachedStopsTheLoad() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        ServiceClient service = new ServiceClient(
-                "tasks-service", "http://127.0.0.1:" + port, ServiceClient.newHttpClient(), operator());
+    void aServiceThatCannotBeReachedStopsTheLoad() {
+        try (ClosedPort closed = ClosedPort.hold()) {
+            ServiceClient service =
+                    new ServiceClient("tasks-service", closed.url(), ServiceClient.newHttpClient(), operator());
 
-        assertThatThrownBy(() -> service.get("/api/units"))
-                .isInstanceOf(LoadFailure.class)
-                .hasMessageContaining("tasks-service cannot be reached");
+            assertThatThrownBy(() -> service.get("/api/units"))
+                    .isInstanceOf(LoadFailure.class)
+                    .hasMessageContaining("tasks-service cannot be reached");
+        }
     }
 
     @Test
