@@ -5,14 +5,20 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.mongodb.client.MongoCollection;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.regex.Pattern;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.mongo.VersionedRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /** The module and package rules of STYLE.md, checked on the compiled classes of every service. */
 class ArchitectureTest {
@@ -20,6 +26,14 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.giaoban");
+
+    private static final Pattern MONGO_WRITES = Pattern.compile(
+            "insert.*|save|update.*|upsert|replace.*|bulk.*|findAndModify|findAndReplace|.*[rR]emove|delete.*");
+    private static final DescribedPredicate<JavaMethodCall> A_WRITE_TO_MONGO_DB = DescribedPredicate.describe(
+            "a write to MongoDB",
+            call -> (call.getTargetOwner().isAssignableTo(MongoOperations.class)
+                            || call.getTargetOwner().isAssignableTo(MongoCollection.class))
+                    && MONGO_WRITES.matcher(call.getName()).matches());
 
     @ParameterizedTest
     @ValueSource(strings = {"tasks", "training"})
@@ -82,6 +96,30 @@ class ArchitectureTest {
                                 "org.giaoban.platform..",
                                 "org.giaoban.units..",
                                 "org.giaoban.*.api..")))
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasks", "training"})
+    void readModelsWriteToMongoDbOnlyByTheVersionedRuleOfThePlatform(String service) {
+        noClasses()
+                .that()
+                .resideInAPackage("org.giaoban." + service + "..")
+                .should()
+                .callMethodWhere(A_WRITE_TO_MONGO_DB)
+                .because("an event delivered twice must change nothing, which "
+                        + VersionedRepository.class.getSimpleName() + " guarantees in one place")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRebuildsOfReportingKnowNoReadModelInParticular() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.giaoban.reporting.projection..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.giaoban.reporting.briefing..")
                 .check(CLASSES);
     }
 

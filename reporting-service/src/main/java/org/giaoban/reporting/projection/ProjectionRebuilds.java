@@ -21,16 +21,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.ResourceNotFoundException;
-import org.giaoban.reporting.briefing.query.EventHistory;
-import org.giaoban.reporting.briefing.query.InMemoryBriefingFacts;
-import org.giaoban.reporting.briefing.query.MongoBriefingFacts;
-import org.giaoban.reporting.briefing.query.ProcessorPositions;
-import org.giaoban.reporting.briefing.query.ReadModelGenerations;
-import org.giaoban.reporting.briefing.query.ReadModelProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,7 +53,6 @@ public class ProjectionRebuilds implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final TokenStore tokenStore;
-    private final MongoTemplate mongo;
     private final ReadModelGenerations generations;
     private final Clock clock;
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(task -> {
@@ -75,7 +67,6 @@ public class ProjectionRebuilds implements DisposableBean {
             EventProcessingConfiguration processing,
             ProcessorPositions positions,
             TokenStore tokenStore,
-            MongoTemplate mongo,
             ReadModelGenerations generations,
             Clock clock) {
         this.projections =
@@ -83,7 +74,6 @@ public class ProjectionRebuilds implements DisposableBean {
         this.processing = processing;
         this.positions = positions;
         this.tokenStore = tokenStore;
-        this.mongo = mongo;
         this.generations = generations;
         this.clock = clock;
     }
@@ -128,21 +118,15 @@ public class ProjectionRebuilds implements DisposableBean {
         rebuild.generation = next;
         try {
             if (current > 1) {
-                MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, current - 1))
-                        .drop();
+                projection.drop(ReadModelGenerations.collectionOf(name, current - 1));
             }
-            MongoBriefingFacts target =
-                    MongoBriefingFacts.of(mongo, () -> ReadModelGenerations.collectionOf(name, next));
-            target.drop();
+            String target = ReadModelGenerations.collectionOf(name, next);
+            projection.drop(target);
             long head = projection.source().head();
-            InMemoryBriefingFacts folded = new InMemoryBriefingFacts();
+            ReadModelProjection.InMemoryFold fold = projection.foldInMemory();
             EventHistory.Folded history = EventHistory.fold(
-                    projection.source(),
-                    null,
-                    projection.projectionOn().apply(folded),
-                    null,
-                    position -> rebuild.read(position, head));
-            target.insertAll(folded.allFacts(), folded.allIndexEntries());
+                    projection.source(), null, fold.projection(), null, position -> rebuild.read(position, head));
+            fold.writeTo(target);
             handOver(projection, target, next, history.lastToken(), rebuild);
             rebuild.finish(clock.instant(), null);
             log.info(
@@ -158,11 +142,7 @@ public class ProjectionRebuilds implements DisposableBean {
     }
 
     private void handOver(
-            ReadModelProjection projection,
-            MongoBriefingFacts target,
-            int next,
-            TrackingToken foldedUpTo,
-            Rebuild rebuild) {
+            ReadModelProjection projection, String target, int next, TrackingToken foldedUpTo, Rebuild rebuild) {
         String name = projection.name();
         StreamingEventProcessor processor = processing
                 .eventProcessor(name, StreamingEventProcessor.class)
@@ -172,7 +152,7 @@ public class ProjectionRebuilds implements DisposableBean {
             EventHistory.Folded rest = EventHistory.fold(
                     projection.source(),
                     foldedUpTo,
-                    projection.projectionOn().apply(target),
+                    projection.projectionWritingTo(target),
                     null,
                     position -> rebuild.events.incrementAndGet());
             generations.activate(name, next);

@@ -158,36 +158,36 @@ public final class BriefingCalculator {
     }
 
     private static TrainingFigures training(BriefingRequest request, List<Unit> scope, List<UnitClassFacts> classes) {
-        Map<Bloc, long[]> byBloc = new EnumMap<>(Bloc.class);
-        Map<ClassFormat, long[]> byFormat = new EnumMap<>(ClassFormat.class);
-        Map<String, long[]> byUnit = new HashMap<>();
+        Map<Bloc, ClassTally> byBloc = new EnumMap<>(Bloc.class);
+        Map<ClassFormat, ClassTally> byFormat = new EnumMap<>(ClassFormat.class);
+        Map<String, ClassTally> byUnit = new HashMap<>();
         for (Bloc bloc : Bloc.values()) {
-            byBloc.put(bloc, new long[2]);
+            byBloc.put(bloc, new ClassTally());
         }
         for (ClassFormat format : ClassFormat.values()) {
-            byFormat.put(format, new long[2]);
+            byFormat.put(format, new ClassTally());
         }
         for (UnitClassFacts unitFacts : classes) {
             for (ClassFact trainingClass : unitFacts.classes().values()) {
                 if (counts(trainingClass, request)) {
-                    add(byBloc.get(trainingClass.bloc()), trainingClass);
-                    add(byFormat.get(trainingClass.format()), trainingClass);
-                    add(byUnit.computeIfAbsent(unitFacts.unitId(), ignored -> new long[2]), trainingClass);
+                    byBloc.get(trainingClass.bloc()).add(trainingClass);
+                    byFormat.get(trainingClass.format()).add(trainingClass);
+                    byUnit.computeIfAbsent(unitFacts.unitId(), ignored -> new ClassTally())
+                            .add(trainingClass);
                 }
             }
         }
         long classCount =
-                byBloc.values().stream().mapToLong(figures -> figures[0]).sum();
+                byBloc.values().stream().mapToLong(ClassTally::classes).sum();
         long learnerTurns =
-                byBloc.values().stream().mapToLong(figures -> figures[1]).sum();
+                byBloc.values().stream().mapToLong(ClassTally::learnerTurns).sum();
         Map<Bloc, ClassFigures> blocFigures = new EnumMap<>(Bloc.class);
-        byBloc.forEach((bloc, figures) -> blocFigures.put(bloc, new ClassFigures(figures[0], figures[1])));
+        byBloc.forEach((bloc, tally) -> blocFigures.put(bloc, tally.figures()));
         Map<ClassFormat, ClassFigures> formatFigures = new EnumMap<>(ClassFormat.class);
-        byFormat.forEach((format, figures) -> formatFigures.put(format, new ClassFigures(figures[0], figures[1])));
+        byFormat.forEach((format, tally) -> formatFigures.put(format, tally.figures()));
         List<UnitClassFigures> unitFigures = scope.stream()
                 .filter(unit -> byUnit.containsKey(unit.id()))
-                .map(unit -> new UnitClassFigures(
-                        unit.id(), unit.name(), byUnit.get(unit.id())[0], byUnit.get(unit.id())[1]))
+                .map(unit -> byUnit.get(unit.id()).figuresOf(unit))
                 .toList();
         return new TrainingFigures(classCount, learnerTurns, blocFigures, formatFigures, unitFigures);
     }
@@ -196,9 +196,32 @@ public final class BriefingCalculator {
         return !trainingClass.cancelled() && within(trainingClass.startsOn(), request);
     }
 
-    private static void add(long[] figures, ClassFact trainingClass) {
-        figures[0]++;
-        figures[1] += trainingClass.learnerTurns();
+    /** Classes counted so far, and their learner-turns. */
+    private static final class ClassTally {
+
+        private long classes;
+        private long learnerTurns;
+
+        void add(ClassFact trainingClass) {
+            classes++;
+            learnerTurns += trainingClass.learnerTurns();
+        }
+
+        long classes() {
+            return classes;
+        }
+
+        long learnerTurns() {
+            return learnerTurns;
+        }
+
+        ClassFigures figures() {
+            return new ClassFigures(classes, learnerTurns);
+        }
+
+        UnitClassFigures figuresOf(Unit unit) {
+            return new UnitClassFigures(unit.id(), unit.name(), classes, learnerTurns);
+        }
     }
 
     private static List<PlanFigures> plans(

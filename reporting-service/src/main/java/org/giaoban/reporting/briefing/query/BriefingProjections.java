@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.giaoban.reporting.projection.ReadModelGenerations;
+import org.giaoban.reporting.projection.ReadModelProjection;
 import org.giaoban.reporting.source.EventSources;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -24,14 +26,16 @@ class BriefingProjections {
     /** Events handled, at most, before the facts they changed and then the token are written. */
     static final int EVENTS_PER_BATCH = 100;
 
-    private final MongoBriefingFacts taskFacts;
-    private final MongoBriefingFacts trainingFacts;
+    private final MongoTemplate mongo;
+    private final BatchingBriefingFacts taskFacts;
+    private final BatchingBriefingFacts trainingFacts;
 
     BriefingProjections(MongoTemplate mongo, ReadModelGenerations generations) {
-        this.taskFacts =
-                MongoBriefingFacts.forProjection(mongo, () -> generations.activeCollection(TaskFactsProjection.NAME));
-        this.trainingFacts = MongoBriefingFacts.forProjection(
-                mongo, () -> generations.activeCollection(TrainingFactsProjection.NAME));
+        this.mongo = mongo;
+        this.taskFacts = new BatchingBriefingFacts(
+                MongoBriefingFacts.of(mongo, () -> generations.activeCollection(TaskFactsProjection.NAME)));
+        this.trainingFacts = new BatchingBriefingFacts(
+                MongoBriefingFacts.of(mongo, () -> generations.activeCollection(TrainingFactsProjection.NAME)));
     }
 
     @Bean
@@ -46,12 +50,13 @@ class BriefingProjections {
 
     @Bean
     ReadModelProjection taskFactsReadModel(EventSources sources) {
-        return new ReadModelProjection(TaskFactsProjection.NAME, sources.tasks(), TaskFactsProjection::new);
+        return new BriefingReadModel(TaskFactsProjection.NAME, sources.tasks(), mongo, TaskFactsProjection::new);
     }
 
     @Bean
     ReadModelProjection trainingFactsReadModel(EventSources sources) {
-        return new ReadModelProjection(TrainingFactsProjection.NAME, sources.training(), TrainingFactsProjection::new);
+        return new BriefingReadModel(
+                TrainingFactsProjection.NAME, sources.training(), mongo, TrainingFactsProjection::new);
     }
 
     @Autowired
@@ -64,7 +69,7 @@ class BriefingProjections {
             EventProcessingConfigurer processing,
             String name,
             StreamableMessageSource<TrackedEventMessage<?>> source,
-            MongoBriefingFacts facts) {
+            BatchingBriefingFacts facts) {
         processing.registerPooledStreamingEventProcessor(
                 name,
                 configuration -> source,
@@ -80,7 +85,7 @@ class BriefingProjections {
      * Collects a batch's changes from its first event and writes them after its last; a failed batch leaves nothing
      * collected, and is handled again from what is stored.
      */
-    static MessageHandlerInterceptor<EventMessage<?>> writeAtTheEndOfEachBatch(MongoBriefingFacts facts) {
+    static MessageHandlerInterceptor<EventMessage<?>> writeAtTheEndOfEachBatch(BatchingBriefingFacts facts) {
         return (unitOfWork, chain) -> {
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
                 return chain.proceed();

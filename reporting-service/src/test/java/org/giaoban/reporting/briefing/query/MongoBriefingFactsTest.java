@@ -1,7 +1,6 @@
 package org.giaoban.reporting.briefing.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,59 +103,5 @@ class MongoBriefingFactsTest {
         assertThat(next.factsIdOf("t2")).hasValue("tasks|HN-BAVI");
         next.drop();
         assertThat(next.factsIdOf("t2")).isEmpty();
-    }
-
-    @Test
-    void aProjectionsWriteOverFactsAnotherInstanceChangedIsRefusedAndReadAgain() {
-        MongoBriefingFacts first = MongoBriefingFacts.forProjection(mongo.template(), () -> "briefing-test-g1");
-        MongoBriefingFacts second = MongoBriefingFacts.forProjection(mongo.template(), () -> "briefing-test-g1");
-        first.save(contests("e1"));
-        assertThat(second.find(ContestList.ID, ContestList.class)).hasValue(contests("e1"));
-        second.save(contests("e1", "e2"));
-
-        assertThatThrownBy(() -> first.save(contests("e1", "e3")))
-                .isInstanceOf(MongoBriefingFacts.ConcurrentFactsWrite.class);
-        assertThat(first.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
-        first.save(contests("e1", "e2", "e3"));
-        assertThat(facts.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2", "e3"));
-    }
-
-    @Test
-    void aProjectionCreatingFactsAnotherInstanceCreatedFirstIsRefused() {
-        MongoBriefingFacts first = MongoBriefingFacts.forProjection(mongo.template(), () -> "briefing-test-g1");
-        facts.save(contests("e1"));
-
-        assertThatThrownBy(() -> first.save(contests("e2")))
-                .isInstanceOf(MongoBriefingFacts.ConcurrentFactsWrite.class);
-        assertThat(first.find(ContestList.ID, ContestList.class)).hasValue(contests("e1"));
-    }
-
-    @Test
-    void aBatchIsWrittenOnlyWhenFlushedAndAFailedOneNotAtAll() {
-        MongoBriefingFacts projection = MongoBriefingFacts.forProjection(mongo.template(), () -> "briefing-test-g1");
-        projection.beginBatch();
-        projection.save(contests("e1"));
-        projection.index("t1", "tasks|HN");
-        projection.save(contests("e1", "e2"));
-        assertThat(projection.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
-        assertThat(projection.factsIdOf("t1")).hasValue("tasks|HN");
-        assertThat(facts.find(ContestList.ID, ContestList.class)).isEmpty();
-        assertThat(facts.factsIdOf("t1")).isEmpty();
-
-        projection.flush();
-        assertThat(facts.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
-        assertThat(facts.factsIdOf("t1")).hasValue("tasks|HN");
-
-        projection.beginBatch();
-        projection.save(contests("e1", "e2", "e3"));
-        projection.index("t2", "tasks|HN");
-        projection.discardBatch();
-        assertThat(projection.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
-        assertThat(projection.factsIdOf("t2")).isEmpty();
-        assertThat(facts.find(ContestList.ID, ContestList.class)).hasValue(contests("e1", "e2"));
-    }
-
-    private static ContestList contests(String... contestIds) {
-        return new ContestList(ContestList.ID, new TreeSet<>(List.of(contestIds)));
     }
 }

@@ -48,7 +48,8 @@ public class DocumentListProjection {
 
     @EventHandler
     void on(DocumentRevokedEvent event, @SequenceNumber long sequence) {
-        documents.applyIfNewer(event.documentId(), sequence, Update.update("status", DocumentStatus.REVOKED.name()));
+        documents.applyIfNewer(
+                event.documentId().toString(), sequence, Update.update("status", DocumentStatus.REVOKED.name()));
     }
 
     @ResetHandler
@@ -58,7 +59,7 @@ public class DocumentListProjection {
 
     @QueryHandler
     Optional<DocumentView> handle(FindDocumentQuery query) {
-        return documents.find(query.documentId()).map(DocumentListDocument::toView);
+        return documents.findById(query.documentId().toString()).map(DocumentListDocument::toView);
     }
 
     @QueryHandler

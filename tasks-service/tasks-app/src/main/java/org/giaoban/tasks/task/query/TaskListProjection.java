@@ -53,7 +53,7 @@ public class TaskListProjection {
     @EventHandler
     void on(TaskCompletedEvent event, @SequenceNumber long sequence) {
         tasks.applyIfNewer(
-                event.taskId(),
+                event.taskId().toString(),
                 sequence,
                 Update.update("status", TaskStatus.COMPLETED.name())
                         .set("completedOn", event.completedOn().toString()));
@@ -62,7 +62,7 @@ public class TaskListProjection {
     @EventHandler
     void on(TaskReopenedEvent event, @SequenceNumber long sequence) {
         tasks.applyIfNewer(
-                event.taskId(),
+                event.taskId().toString(),
                 sequence,
                 Update.update("status", TaskStatus.OPEN.name()).unset("completedOn"));
     }
@@ -70,12 +70,14 @@ public class TaskListProjection {
     @EventHandler
     void on(TaskRescheduledEvent event, @SequenceNumber long sequence) {
         tasks.applyIfNewer(
-                event.taskId(), sequence, Update.update("dueOn", event.dueOn().toString()));
+                event.taskId().toString(),
+                sequence,
+                Update.update("dueOn", event.dueOn().toString()));
     }
 
     @EventHandler
     void on(TaskCancelledEvent event, @SequenceNumber long sequence) {
-        tasks.applyIfNewer(event.taskId(), sequence, Update.update("status", TaskStatus.CANCELLED.name()));
+        tasks.applyIfNewer(event.taskId().toString(), sequence, Update.update("status", TaskStatus.CANCELLED.name()));
     }
 
     @ResetHandler
@@ -85,7 +87,7 @@ public class TaskListProjection {
 
     @QueryHandler
     Optional<TaskView> handle(FindTaskQuery query) {
-        return tasks.find(query.taskId()).map(TaskListDocument::toView);
+        return tasks.findById(query.taskId().toString()).map(TaskListDocument::toView);
     }
 
     @QueryHandler

@@ -11,6 +11,7 @@ import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.api.contest.ContestView;
 import org.giaoban.training.api.contest.FindContestQuery;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +48,10 @@ public class ContestSummaryProjection {
 
     @EventHandler
     void on(ContestEntriesSubmittedEvent event, TrackingToken token) {
-        contests.addIfNewer(
-                event.contestId(), positionOf(token), event.entries().size(), event.newParticipants());
+        contests.applyIfNewer(
+                event.contestId().toString(),
+                positionOf(token),
+                new Update().inc("entries", event.entries().size()).inc("participants", event.newParticipants()));
     }
 
     @ResetHandler
@@ -58,7 +61,7 @@ public class ContestSummaryProjection {
 
     @QueryHandler
     Optional<ContestView> handle(FindContestQuery query) {
-        return contests.find(query.contestId()).map(ContestSummaryDocument::toView);
+        return contests.findById(query.contestId().toString()).map(ContestSummaryDocument::toView);
     }
 
     private static long positionOf(TrackingToken token) {

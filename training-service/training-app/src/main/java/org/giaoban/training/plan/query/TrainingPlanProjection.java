@@ -41,7 +41,7 @@ public class TrainingPlanProjection {
         if (sequence == 0) {
             plans.insertIfAbsent(plan);
         } else {
-            plans.replaceIfNewer(plan);
+            plans.replaceIfNewer(plan.planId(), sequence, plan);
         }
     }
 
@@ -52,7 +52,7 @@ public class TrainingPlanProjection {
 
     @QueryHandler
     Optional<TrainingPlanView> handle(FindTrainingPlanQuery query) {
-        return plans.find(RecordTrainingPlanCommand.planIdOf(query.unitId(), query.year()))
+        return plans.findById(RecordTrainingPlanCommand.planIdOf(query.unitId(), query.year()))
                 .map(TrainingPlanDocument::toView);
     }
 }

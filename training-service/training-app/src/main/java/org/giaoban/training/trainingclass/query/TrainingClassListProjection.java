@@ -53,20 +53,21 @@ public class TrainingClassListProjection {
 
     @EventHandler
     void on(TrainingClassCancelledEvent event, @SequenceNumber long sequence) {
-        classes.applyIfNewer(event.classId(), sequence, Update.update("status", ClassStatus.CANCELLED.name()));
+        classes.applyIfNewer(
+                event.classId().toString(), sequence, Update.update("status", ClassStatus.CANCELLED.name()));
     }
 
     @EventHandler
     void on(LearnersEnrolledEvent event, @SequenceNumber long sequence) {
         classes.applyIfNewer(
-                event.classId(),
+                event.classId().toString(),
                 sequence,
                 new Update().inc("enrolled", event.learners().size()));
     }
 
     @EventHandler
     void on(LearnerWithdrawnEvent event, @SequenceNumber long sequence) {
-        classes.applyIfNewer(event.classId(), sequence, new Update().inc("enrolled", -1));
+        classes.applyIfNewer(event.classId().toString(), sequence, new Update().inc("enrolled", -1));
     }
 
     @ResetHandler
@@ -76,7 +77,7 @@ public class TrainingClassListProjection {
 
     @QueryHandler
     Optional<TrainingClassView> handle(FindTrainingClassQuery query) {
-        return classes.find(query.classId()).map(TrainingClassListDocument::toView);
+        return classes.findById(query.classId().toString()).map(TrainingClassListDocument::toView);
     }
 
     @QueryHandler

@@ -1,4 +1,4 @@
-package org.giaoban.reporting.briefing.query;
+package org.giaoban.reporting.projection;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.giaoban.reporting.briefing.query;
+package org.giaoban.reporting.projection;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -11,7 +11,7 @@ import org.giaoban.reporting.source.ServiceEventSource;
 
 /**
  * Folds a stretch of a service's history through a projection without a processor: for reports "as recorded at" an
- * instant and for rebuilds. The projection is the same class the live processor runs, on other facts.
+ * instant and for rebuilds. The projection is the same class the live processor runs, writing elsewhere.
  */
 public final class EventHistory {
 
