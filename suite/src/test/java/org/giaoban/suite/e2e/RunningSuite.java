@@ -128,8 +128,12 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Starts a module on port 0: its web server takes a free port and holds it from that moment. */
     private SuiteProcess launch(Module module, Map<String, String> environment) throws IOException {
+        return launch(module, 0, environment);
+    }
+
+    private SuiteProcess launch(Module module, int port, Map<String, String> environment) throws IOException {
         Map<String, String> variables = new HashMap<>(environment);
-        variables.put(module.portVariable(), "0");
+        variables.put(module.portVariable(), Integer.toString(port));
         Path log = dataDir.resolve("logs").resolve(module.name() + ".log");
         SuiteProcess process = SuiteProcess.start(module.name(), module.jar(), variables, log);
         synchronized (processes) {
@@ -218,8 +222,9 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     /**
-     * Starts a stopped or crashed module again on its port, with its settings and data, and waits (180 s at most) for
-     * its health check. Its log grows.
+     * Starts a stopped or crashed module again, with its settings and data, and waits (180 s at most) for its health
+     * check. It takes the port it had, which the gateway routes to: the one port of the run not held from start to end,
+     * free again since its holder is gone. Its log grows.
      */
     public void restart(String module) throws IOException, InterruptedException {
         SuiteProcess stopped = process(module);
