@@ -1,6 +1,5 @@
 package org.giaoban.platform.access;
 
-import java.util.Map;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.problem.NotAllowedException;
@@ -23,11 +22,7 @@ public class UnitWriteAccess {
         this.units = units;
     }
 
-    /** @throws NotAllowedException when the caller in {@code commandMetadata} may not write for {@code unitId} */
-    public void requireWriteFor(String unitId, Map<String, ?> commandMetadata) {
-        CommandCaller.from(commandMetadata, this).requireWriteFor(unitId);
-    }
-
+    /** @throws NotAllowedException when {@code caller} may not write for {@code unitId} */
     public void requireWriteFor(String unitId, Caller caller) {
         if (!mayWriteFor(unitId, caller)) {
             throw new NotAllowedException(
