@@ -4,16 +4,24 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 
 import com.mongodb.client.MongoCollection;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.CommandCaller;
 import org.giaoban.platform.mongo.VersionedRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +117,26 @@ class ArchitectureTest {
                 .callMethodWhere(A_WRITE_TO_MONGO_DB)
                 .because("an event delivered twice must change nothing, which "
                         + VersionedRepository.class.getSimpleName() + " guarantees in one place")
+                .check(CLASSES);
+    }
+
+    @Test
+    void commandHandlersTakeTheCallerFromThePlatformAndNeverReadItFromTheMetadata() {
+        noCodeUnits()
+                .that()
+                .areAnnotatedWith(CommandHandler.class)
+                .should()
+                .haveRawParameterTypes(DescribedPredicate.describe(
+                        "a parameter of type MetaData",
+                        (List<JavaClass> types) ->
+                                types.stream().anyMatch(type -> type.isEquivalentTo(MetaData.class))))
+                .because("the platform resolves the caller once, as a " + CommandCaller.class.getSimpleName())
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.giaoban.platform..")
+                .should()
+                .callMethod(CallerMetadata.class, "from", Map.class)
                 .check(CLASSES);
     }
 

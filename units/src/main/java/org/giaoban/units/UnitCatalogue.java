@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import java.util.Set;
 public final class UnitCatalogue {
 
     public static final String CITY_UNIT_ID = "HN";
+
+    /** The commission's dates: "today" and "not in the future" are judged in Hanoi, whatever the server's zone. */
+    public static final ZoneId COMMISSION_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Map<String, Unit> unitsById;
     private final Map<String, Set<String>> selfAndDescendants;

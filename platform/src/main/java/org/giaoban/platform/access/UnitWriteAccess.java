@@ -1,6 +1,5 @@
 package org.giaoban.platform.access;
 
-import java.util.Map;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.problem.NotAllowedException;
@@ -10,10 +9,10 @@ import org.giaoban.units.UnitCatalogue;
  * Who may change what a unit owns (API.md, "Identity and roles"): an {@code ADMIN} anything, an {@code OFFICER} what
  * belongs to its own unit or a unit under it, nobody else anything.
  *
- * <p>Command handlers ask it with the unit that owns the record, which only they know for certain (a work item's unit
- * is in its history, not in a request to complete it), and with the command's metadata, where the caller travels.
- * A command whose metadata names no caller was not sent for an HTTP request (the services refuse every request without
- * a verified caller, and put that caller on each command they send), so it is the service's own and is let through.
+ * <p>Command handlers ask it through {@link CommandCaller} with the unit that owns the record, which only they know for
+ * certain (a work item's unit is in its history, not in a request to complete it). A command whose metadata names no
+ * caller was not sent for an HTTP request (the services refuse every request without a verified caller, and put that
+ * caller on each command they send), so it is the service's own and is let through.
  */
 public class UnitWriteAccess {
 
@@ -23,11 +22,7 @@ public class UnitWriteAccess {
         this.units = units;
     }
 
-    /** @throws NotAllowedException when the caller in {@code commandMetadata} may not write for {@code unitId} */
-    public void requireWriteFor(String unitId, Map<String, ?> commandMetadata) {
-        CallerMetadata.from(commandMetadata).ifPresent(caller -> requireWriteFor(unitId, caller));
-    }
-
+    /** @throws NotAllowedException when {@code caller} may not write for {@code unitId} */
     public void requireWriteFor(String unitId, Caller caller) {
         if (!mayWriteFor(unitId, caller)) {
             throw new NotAllowedException(

@@ -2,18 +2,21 @@ package org.giaoban.platform.axon;
 
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.units.UnitCatalogue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,9 +31,6 @@ import org.springframework.context.annotation.Primary;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 public class AxonConfiguration {
-
-    /** Vietnamese dates: "today" and "not in the future" are judged in Hanoi, whatever the server's zone. */
-    public static final ZoneId COMMISSION_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Bean
     @Primary
@@ -72,10 +72,16 @@ public class AxonConfiguration {
         return new RequestMetadataDispatchInterceptor();
     }
 
+    /** Command handlers take the {@link org.giaoban.platform.access.CommandCaller} instead of the metadata. */
+    @Bean
+    public ParameterResolverFactory commandCallerResolverFactory(ObjectProvider<UnitWriteAccess> unitWriteAccess) {
+        return new CommandCallerResolverFactory(unitWriteAccess::getObject);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public Clock clock() {
-        return Clock.system(COMMISSION_ZONE);
+        return Clock.system(UnitCatalogue.COMMISSION_ZONE);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.giaoban.platform.web;
 
 import java.util.Set;
-import org.giaoban.platform.problem.InvalidFieldException;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.units.UnitCatalogue;
 
 /** The unit filter of a list (API.md): a unit stands for itself and every unit under it. */
@@ -13,15 +13,13 @@ public final class UnitFilter {
      * @param field the query parameter that named the unit, for the error
      * @param unitId the unit asked for, or null for no filter
      * @return the unit and the units under it, or null when no unit was asked for
-     * @throws InvalidFieldException when the unit is not in the catalogue
+     * @throws org.giaoban.platform.problem.InvalidFieldException when the unit is not in the catalogue
      */
     public static Set<String> selfAndUnitsUnder(UnitCatalogue units, String field, String unitId) {
         if (unitId == null) {
             return null;
         }
-        if (!units.contains(unitId)) {
-            throw new InvalidFieldException(field, "'" + unitId + "' is not a known unit");
-        }
+        KnownUnits.requireKnown(units, field, unitId);
         return units.selfAndDescendants(unitId);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.problem.NotAllowedException;
@@ -62,26 +61,6 @@ class UnitWriteAccessTest {
         Caller reader = Caller.of("reader", List.of(Role.valueOf(role)), "HN-HOANKIEM");
 
         assertThatThrownBy(() -> access.requireWriteFor("HN-HOANKIEM", reader)).isInstanceOf(NotAllowedException.class);
-    }
-
-    @Test
-    void theCallerIsReadFromTheCommandsMetadata() {
-        Map<String, Object> metadata = CallerMetadata.of(officerOf("HN-HOANKIEM"));
-
-        assertThatCode(() -> access.requireWriteFor("HN-HOANKIEM", metadata)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> access.requireWriteFor("HN-BADINH", metadata)).isInstanceOf(NotAllowedException.class);
-    }
-
-    @Test
-    void aCommandThatNoRequestSentIsTheServicesOwn() {
-        assertThatCode(() -> access.requireWriteFor("HN-BADINH", Map.of("correlationId", "c-1")))
-                .doesNotThrowAnyException();
-    }
-
-    @Test
-    void metadataThatNamesACallerWithoutRolesIsRefusedRatherThanTrusted() {
-        assertThatThrownBy(() -> access.requireWriteFor("HN-BADINH", Map.of("actor", "x")))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Caller officerOf(String unitId) {

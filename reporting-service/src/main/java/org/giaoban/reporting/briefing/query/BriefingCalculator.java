@@ -1,6 +1,6 @@
 package org.giaoban.reporting.briefing.query;
 
-import static org.giaoban.platform.axon.AxonConfiguration.COMMISSION_ZONE;
+import static org.giaoban.units.UnitCatalogue.COMMISSION_ZONE;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
-import org.giaoban.platform.axon.AxonConfiguration;
 import org.giaoban.reporting.projection.EventHistory;
 import org.giaoban.reporting.projection.ProcessorPositions;
 import org.giaoban.reporting.projection.ReadModelGenerations;
@@ -70,7 +69,7 @@ public class BriefingReports {
             position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
             position.put(
                     EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
-            LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), AxonConfiguration.COMMISSION_ZONE);
+            LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), UnitCatalogue.COMMISSION_ZONE);
             return calculator.calculate(request, facts, dayRecorded, position);
         } finally {
             historicalFolds.release();

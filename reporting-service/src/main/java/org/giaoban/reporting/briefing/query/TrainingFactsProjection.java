@@ -10,7 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
-import org.giaoban.platform.axon.AxonConfiguration;
 import org.giaoban.reporting.briefing.query.UnitClassFacts.ClassFact;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestEntry;
@@ -20,6 +19,7 @@ import org.giaoban.training.api.enrolment.LearnersEnrolledEvent;
 import org.giaoban.training.api.plan.TrainingPlanRecordedEvent;
 import org.giaoban.training.api.trainingclass.TrainingClassCancelledEvent;
 import org.giaoban.training.api.trainingclass.TrainingClassOpenedEvent;
+import org.giaoban.units.UnitCatalogue;
 
 /**
  * The briefing facts of training-service: reads the events of classes (opened, cancelled), enrolments (learners
@@ -109,7 +109,7 @@ public class TrainingFactsProjection {
         Map<String, Map<String, Long>> entriesByDay = new HashMap<>();
         contest.entriesByDay().forEach((day, byUnit) -> entriesByDay.put(day, new HashMap<>(byUnit)));
         for (ContestEntry entry : event.entries()) {
-            String day = LocalDate.ofInstant(entry.submittedAt(), AxonConfiguration.COMMISSION_ZONE)
+            String day = LocalDate.ofInstant(entry.submittedAt(), UnitCatalogue.COMMISSION_ZONE)
                     .toString();
             entriesByDay.computeIfAbsent(day, ignored -> new HashMap<>()).merge(entry.unitId(), 1L, Long::sum);
         }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
 import org.giaoban.reporting.briefing.query.BriefingReport;
@@ -95,7 +96,7 @@ class BriefingController {
             }
         }
         if (!units.contains(unitId)) {
-            errors.add(new FieldError("unitId", "'" + unitId + "' is not a known unit"));
+            errors.add(new FieldError("unitId", KnownUnits.notKnown(unitId)));
         }
         if (recordedAt != null && recordedAt.isAfter(clock.instant())) {
             errors.add(new FieldError("recordedAt", "must not be in the future"));

@@ -1,6 +1,5 @@
 package org.giaoban.reporting.briefing.web;
 
-import static org.giaoban.platform.axon.AxonConfiguration.COMMISSION_ZONE;
 import static org.giaoban.reporting.briefing.web.BriefingLabels.ACTUAL;
 import static org.giaoban.reporting.briefing.web.BriefingLabels.BLOC;
 import static org.giaoban.reporting.briefing.web.BriefingLabels.CLASSES;
@@ -35,6 +34,7 @@ import static org.giaoban.reporting.briefing.web.BriefingLabels.TRAINING_SHEET;
 import static org.giaoban.reporting.briefing.web.BriefingLabels.UNIT;
 import static org.giaoban.reporting.briefing.web.BriefingLabels.UNIT_ID;
 import static org.giaoban.reporting.briefing.web.BriefingLabels.YEAR;
+import static org.giaoban.units.UnitCatalogue.COMMISSION_ZONE;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.access.CommandCaller;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.tasks.api.document.DocumentIssuedEvent;
@@ -38,16 +38,13 @@ public class Document {
     @CommandHandler
     public Document(
             IssueDocumentCommand command,
-            MetaData metaData,
             UnitCatalogue units,
-            UnitWriteAccess access,
+            CommandCaller caller,
             Clock clock,
             KnownTasks tasks,
             DocumentNumbers numbers) {
-        if (!units.contains(command.unitId())) {
-            throw new InvalidFieldException("unitId", "'" + command.unitId() + "' is not a known unit");
-        }
-        access.requireWriteFor(command.unitId(), metaData);
+        KnownUnits.requireKnown(units, "unitId", command.unitId());
+        caller.requireWriteFor(command.unitId());
         if (command.issuedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidFieldException("issuedOn", "may not be in the future");
         }
@@ -70,8 +67,8 @@ public class Document {
     }
 
     @CommandHandler
-    public void handle(RevokeDocumentCommand command, MetaData metaData, UnitWriteAccess access) {
-        access.requireWriteFor(unitId, metaData);
+    public void handle(RevokeDocumentCommand command, CommandCaller caller) {
+        caller.requireWriteFor(unitId);
         if (revoked) {
             throw new DomainRuleViolation("document-revoked", "The document is already revoked.");
         }

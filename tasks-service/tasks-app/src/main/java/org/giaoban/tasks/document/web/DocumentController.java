@@ -74,16 +74,16 @@ class DocumentController {
     }
 
     @GetMapping("/{documentId}")
-    ResponseEntity<DocumentResponse> find(@PathVariable UUID documentId) {
+    ResponseEntity<DocumentView> find(@PathVariable UUID documentId) {
         DocumentView document = queries.query(
                         new FindDocumentQuery(documentId), ResponseTypes.optionalInstanceOf(DocumentView.class))
                 .join()
                 .orElseThrow(() -> new ResourceNotFoundException("document", documentId));
-        return ResponseEntity.ok().eTag(IfMatch.entityTag(document.version())).body(DocumentResponse.of(document));
+        return ResponseEntity.ok().eTag(IfMatch.entityTag(document.version())).body(document);
     }
 
     @GetMapping
-    PageResponse<DocumentResponse> list(
+    PageResponse<DocumentView> list(
             @RequestParam(required = false) String unitId,
             @RequestParam(required = false) DocumentKind kind,
             @RequestParam(required = false) DocumentStatus status,
@@ -106,7 +106,6 @@ class DocumentController {
                                 paging.size()),
                         DocumentPageView.class)
                 .join();
-        return new PageResponse<>(
-                found.items().stream().map(DocumentResponse::of).toList(), found.page(), found.size(), found.total());
+        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
 }

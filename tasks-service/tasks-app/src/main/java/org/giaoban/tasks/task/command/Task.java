@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.access.CommandCaller;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.tasks.api.task.CancelTaskCommand;
@@ -44,11 +44,9 @@ public class Task {
     protected Task() {}
 
     @CommandHandler
-    public Task(PlanTaskCommand command, MetaData metaData, UnitCatalogue units, UnitWriteAccess access) {
-        if (!units.contains(command.unitId())) {
-            throw new InvalidFieldException("unitId", "'" + command.unitId() + "' is not a known unit");
-        }
-        access.requireWriteFor(command.unitId(), metaData);
+    public Task(PlanTaskCommand command, UnitCatalogue units, CommandCaller caller) {
+        KnownUnits.requireKnown(units, "unitId", command.unitId());
+        caller.requireWriteFor(command.unitId());
         apply(new TaskPlannedEvent(
                 command.taskId(),
                 command.programme(),
@@ -59,8 +57,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(CompleteTaskCommand command, MetaData metaData, UnitWriteAccess access, Clock clock) {
-        access.requireWriteFor(unitId, metaData);
+    public void handle(CompleteTaskCommand command, CommandCaller caller, Clock clock) {
+        caller.requireWriteFor(unitId);
         refuseUnlessOpen("completed");
         if (command.completedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidFieldException("completedOn", "may not be in the future");
@@ -69,8 +67,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(ReopenTaskCommand command, MetaData metaData, UnitWriteAccess access) {
-        access.requireWriteFor(unitId, metaData);
+    public void handle(ReopenTaskCommand command, CommandCaller caller) {
+        caller.requireWriteFor(unitId);
         if (status == TaskStatus.CANCELLED) {
             throw cancelled("reopened");
         }
@@ -82,8 +80,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(RescheduleTaskCommand command, MetaData metaData, UnitWriteAccess access) {
-        access.requireWriteFor(unitId, metaData);
+    public void handle(RescheduleTaskCommand command, CommandCaller caller) {
+        caller.requireWriteFor(unitId);
         refuseUnlessOpen("rescheduled");
         if (!command.dueOn().equals(dueOn)) {
             apply(new TaskRescheduledEvent(taskId, dueOn, command.dueOn(), command.reason()));
@@ -91,8 +89,8 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(CancelTaskCommand command, MetaData metaData, UnitWriteAccess access) {
-        access.requireWriteFor(unitId, metaData);
+    public void handle(CancelTaskCommand command, CommandCaller caller) {
+        caller.requireWriteFor(unitId);
         refuseUnlessOpen("cancelled");
         apply(new TaskCancelledEvent(taskId, command.reason()));
     }

@@ -103,15 +103,15 @@ class TaskController {
     }
 
     @GetMapping("/{taskId}")
-    ResponseEntity<TaskResponse> find(@PathVariable UUID taskId) {
+    ResponseEntity<TaskView> find(@PathVariable UUID taskId) {
         TaskView task = queries.query(new FindTaskQuery(taskId), ResponseTypes.optionalInstanceOf(TaskView.class))
                 .join()
                 .orElseThrow(() -> new ResourceNotFoundException("work item", taskId));
-        return ResponseEntity.ok().eTag(IfMatch.entityTag(task.version())).body(TaskResponse.of(task));
+        return ResponseEntity.ok().eTag(IfMatch.entityTag(task.version())).body(task);
     }
 
     @GetMapping
-    PageResponse<TaskResponse> list(
+    PageResponse<TaskView> list(
             @RequestParam(required = false) String programme,
             @RequestParam(required = false) String unitId,
             @RequestParam(required = false) TaskStatus status,
@@ -134,7 +134,6 @@ class TaskController {
                                 paging.size()),
                         TaskPageView.class)
                 .join();
-        return new PageResponse<>(
-                found.items().stream().map(TaskResponse::of).toList(), found.page(), found.size(), found.total());
+        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
 }

@@ -19,6 +19,7 @@ import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.access.CallerMetadata;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.axon.CommandCallerResolverFactory;
 import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.tasks.api.document.DocumentIssuedEvent;
 import org.giaoban.tasks.api.document.DocumentKind;
@@ -58,7 +59,8 @@ class DocumentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Document.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
-                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()))
+                .registerParameterResolverFactory(
+                        new CommandCallerResolverFactory(new UnitWriteAccess(UnitCatalogue.hanoi())))
                 .registerInjectableResource(TODAY_IN_HANOI)
                 .registerInjectableResource(KNOWN_TASKS)
                 .registerInjectableResource(numbers);

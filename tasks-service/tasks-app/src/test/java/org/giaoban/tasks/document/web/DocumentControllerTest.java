@@ -1,6 +1,7 @@
 package org.giaoban.tasks.document.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.giaoban.platform.testing.JsonFields.fieldsAt;
 import static org.giaoban.platform.testing.Problems.invalidFields;
 import static org.giaoban.platform.testing.Problems.problem;
 import static org.mockito.ArgumentMatchers.any;
@@ -251,6 +252,28 @@ class DocumentControllerTest {
                 .andExpect(jsonPath("$.taskId").value(TASK_ID.toString()))
                 .andExpect(jsonPath("$.status").value("REVOKED"))
                 .andExpect(jsonPath("$.version").value(1));
+    }
+
+    @Test
+    void aDocumentAndEachDocumentOfAListShowExactlyTheFieldsOfTheApiWithTheirIdAsId() throws Exception {
+        DocumentView document = new DocumentView(
+                DOCUMENT_ID,
+                "123-KH/BTGTU",
+                TITLE,
+                DocumentKind.PLAN,
+                "HN",
+                LocalDate.of(2022, 3, 1),
+                TASK_ID,
+                DocumentStatus.ISSUED,
+                0);
+        given(queries.query(eq(new FindDocumentQuery(DOCUMENT_ID)), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(Optional.of(document)));
+        given(queries.query(any(FindDocumentsQuery.class), eq(DocumentPageView.class)))
+                .willReturn(CompletableFuture.completedFuture(new DocumentPageView(List.of(document), 0, 50, 1)));
+        String[] fields = {"id", "number", "title", "kind", "unitId", "issuedOn", "taskId", "status", "version"};
+
+        mvc.perform(get("/api/documents/{documentId}", DOCUMENT_ID)).andExpect(fieldsAt("", fields));
+        mvc.perform(get("/api/documents")).andExpect(fieldsAt("/items/0", fields));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.access.CallerMetadata;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.axon.CommandCallerResolverFactory;
 import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.tasks.api.task.CancelTaskCommand;
 import org.giaoban.tasks.api.task.CompleteTaskCommand;
@@ -58,7 +59,8 @@ class TaskTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Task.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
-                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()))
+                .registerParameterResolverFactory(
+                        new CommandCallerResolverFactory(new UnitWriteAccess(UnitCatalogue.hanoi())))
                 .registerInjectableResource(TODAY_IN_HANOI);
     }
 

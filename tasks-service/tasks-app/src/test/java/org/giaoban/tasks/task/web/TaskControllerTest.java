@@ -1,6 +1,7 @@
 package org.giaoban.tasks.task.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.giaoban.platform.testing.JsonFields.fieldsAt;
 import static org.giaoban.platform.testing.Problems.invalidFields;
 import static org.giaoban.platform.testing.Problems.problem;
 import static org.hamcrest.Matchers.nullValue;
@@ -179,6 +180,21 @@ class TaskControllerTest {
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.completedOn").value("2022-06-28"))
                 .andExpect(jsonPath("$.version").value(3));
+    }
+
+    @Test
+    void anItemAndEachItemOfAListShowExactlyTheFieldsOfTheApiWithTheirIdAsId() throws Exception {
+        given(queries.query(eq(new FindTaskQuery(TASK_ID)), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(Optional.of(openItem(TASK_ID, "HN-HOANKIEM"))));
+        given(queries.query(any(FindTasksQuery.class), eq(TaskPageView.class)))
+                .willReturn(CompletableFuture.completedFuture(
+                        new TaskPageView(List.of(openItem(TASK_ID, "HN-HOANKIEM")), 0, 50, 1)));
+        String[] fields = {
+            "id", "programme", "title", "description", "unitId", "dueOn", "status", "completedOn", "version"
+        };
+
+        mvc.perform(get("/api/tasks/{taskId}", TASK_ID)).andExpect(fieldsAt("", fields));
+        mvc.perform(get("/api/tasks")).andExpect(fieldsAt("/items/0", fields));
     }
 
     @Test

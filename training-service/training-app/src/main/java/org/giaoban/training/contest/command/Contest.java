@@ -5,10 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.access.CommandCaller;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.api.contest.OpenContestCommand;
@@ -30,8 +29,8 @@ public class Contest {
     protected Contest() {}
 
     @CommandHandler
-    public Contest(OpenContestCommand command, ContestWindows windows, UnitWriteAccess access, MetaData metaData) {
-        access.requireWriteFor(UnitCatalogue.CITY_UNIT_ID, metaData);
+    public Contest(OpenContestCommand command, ContestWindows windows, CommandCaller caller) {
+        caller.requireWriteFor(UnitCatalogue.CITY_UNIT_ID);
         requireText("title", command.title());
         requireText("subject", command.subject());
         if (command.opensAt() == null) {

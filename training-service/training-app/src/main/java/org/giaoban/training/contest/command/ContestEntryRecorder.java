@@ -12,11 +12,10 @@ import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.giaoban.platform.access.CallerMetadata;
-import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.access.CommandCaller;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.training.api.contest.ContestEntriesOutcome;
 import org.giaoban.training.api.contest.ContestEntriesOutcome.RefusedEntry;
@@ -57,27 +56,21 @@ class ContestEntryRecorder {
     private final ContestWindows windows;
     private final ContestParticipants participants;
     private final UnitCatalogue units;
-    private final UnitWriteAccess access;
     private final EventBus eventBus;
     private final LockFactory contestLocks = PessimisticLockFactory.usingDefaults();
 
     ContestEntryRecorder(
-            ContestWindows windows,
-            ContestParticipants participants,
-            UnitCatalogue units,
-            UnitWriteAccess access,
-            EventBus eventBus) {
+            ContestWindows windows, ContestParticipants participants, UnitCatalogue units, EventBus eventBus) {
         this.windows = windows;
         this.participants = participants;
         this.units = units;
-        this.access = access;
         this.eventBus = eventBus;
     }
 
     @CommandHandler
-    ContestEntriesOutcome handle(SubmitContestEntriesCommand command, MetaData metaData) {
+    ContestEntriesOutcome handle(SubmitContestEntriesCommand command, CommandCaller caller) {
         List<ContestEntry> entries = command.entries() == null ? List.of() : command.entries();
-        requireWriteForEveryUnit(entries, metaData);
+        requireWriteForEveryUnit(entries, caller);
         lockUntilCommitted(command);
         ContestWindow window = windows.lockForEntries(command.contestId())
                 .orElseThrow(() -> new ResourceNotFoundException("contest", command.contestId()));
@@ -106,16 +99,14 @@ class ContestEntryRecorder {
      * Refuses the whole batch when the caller may not write for one of its entries' units. An entry without a known
      * unit is left to be refused on its own, as {@value #UNKNOWN_UNIT}: it is never recorded.
      */
-    private void requireWriteForEveryUnit(List<ContestEntry> entries, MetaData metaData) {
-        CallerMetadata.from(metaData).ifPresent(caller -> {
-            Set<String> unitIds = new LinkedHashSet<>();
-            for (ContestEntry entry : entries) {
-                if (entry != null && units.contains(entry.unitId())) {
-                    unitIds.add(entry.unitId());
-                }
+    private void requireWriteForEveryUnit(List<ContestEntry> entries, CommandCaller caller) {
+        Set<String> unitIds = new LinkedHashSet<>();
+        for (ContestEntry entry : entries) {
+            if (entry != null && units.contains(entry.unitId())) {
+                unitIds.add(entry.unitId());
             }
-            unitIds.forEach(unitId -> access.requireWriteFor(unitId, caller));
-        });
+        }
+        unitIds.forEach(caller::requireWriteFor);
     }
 
     private void lockUntilCommitted(SubmitContestEntriesCommand command) {
@@ -137,7 +128,7 @@ class ContestEntryRecorder {
                     "the participant id must be 1 to 64 letters, digits or . _ @ -");
         }
         if (!units.contains(entry.unitId())) {
-            return new RefusedEntry(index, participantId, UNKNOWN_UNIT, "'" + entry.unitId() + "' is not a known unit");
+            return new RefusedEntry(index, participantId, UNKNOWN_UNIT, KnownUnits.notKnown(entry.unitId()));
         }
         if (entry.submittedAt() == null) {
             return new RefusedEntry(index, participantId, MISSING_SUBMITTED_AT, "the submission time is missing");

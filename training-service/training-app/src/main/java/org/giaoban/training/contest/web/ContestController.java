@@ -83,12 +83,12 @@ class ContestController {
     }
 
     @GetMapping("/{contestId}")
-    ResponseEntity<ContestResponse> find(@PathVariable UUID contestId) {
+    ResponseEntity<ContestView> find(@PathVariable UUID contestId) {
         ContestView contest = queries.query(
                         new FindContestQuery(contestId), ResponseTypes.optionalInstanceOf(ContestView.class))
                 .join()
                 .orElseThrow(() -> new ResourceNotFoundException("contest", contestId));
-        return ResponseEntity.ok().eTag(IfMatch.entityTag(contest.version())).body(ContestResponse.of(contest));
+        return ResponseEntity.ok().eTag(IfMatch.entityTag(contest.version())).body(contest);
     }
 
     /** The field of a single entry that its refusal is about, as a front-end would highlight it. */

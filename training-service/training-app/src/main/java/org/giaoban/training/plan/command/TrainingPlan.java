@@ -11,13 +11,13 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.access.CommandCaller;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.InvalidRequestException;
@@ -53,11 +53,8 @@ public class TrainingPlan {
     /** Records the plan, or replaces the one recorded; answers the plan's version afterwards. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(
-            RecordTrainingPlanCommand command, UnitCatalogue units, UnitWriteAccess access, MetaData metaData) {
-        if (!units.contains(command.unitId())) {
-            throw new InvalidFieldException("unitId", "'" + command.unitId() + "' is not a known unit");
-        }
+    public long handle(RecordTrainingPlanCommand command, UnitCatalogue units, CommandCaller caller) {
+        KnownUnits.requireKnown(units, "unitId", command.unitId());
         if (command.year() < FIRST_YEAR || command.year() > LAST_YEAR) {
             throw new InvalidFieldException("year", "must be from " + FIRST_YEAR + " to " + LAST_YEAR);
         }
@@ -66,7 +63,7 @@ public class TrainingPlan {
             throw new InvalidFieldException("planId", "must be " + expectedPlanId);
         }
         // The plan's id names its unit, so the unit of the command is the unit of the plan recorded under that id.
-        access.requireWriteFor(command.unitId(), metaData);
+        caller.requireWriteFor(command.unitId());
         refuseUnlessAtExpectedVersion(command);
         if (command.lines() == null || command.lines().isEmpty()) {
             throw new InvalidFieldException("lines", "must have at least one line");

@@ -12,10 +12,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.access.CommandCaller;
+import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
@@ -57,13 +57,9 @@ public class TrainingClass {
     protected TrainingClass() {}
 
     @CommandHandler
-    public TrainingClass(
-            OpenTrainingClassCommand command, UnitCatalogue units, UnitWriteAccess access, MetaData metaData) {
-        if (!units.contains(command.organizerUnitId())) {
-            throw new InvalidFieldException(
-                    "organizerUnitId", "'" + command.organizerUnitId() + "' is not a known unit");
-        }
-        access.requireWriteFor(command.organizerUnitId(), metaData);
+    public TrainingClass(OpenTrainingClassCommand command, UnitCatalogue units, CommandCaller caller) {
+        KnownUnits.requireKnown(units, "organizerUnitId", command.organizerUnitId());
+        caller.requireWriteFor(command.organizerUnitId());
         if (command.endsOn().isBefore(command.startsOn())) {
             throw new InvalidFieldException("endsOn", "may not be before startsOn");
         }
@@ -82,8 +78,8 @@ public class TrainingClass {
     }
 
     @CommandHandler
-    public void handle(CancelTrainingClassCommand command, UnitWriteAccess access, MetaData metaData) {
-        access.requireWriteFor(organizerUnitId, metaData);
+    public void handle(CancelTrainingClassCommand command, CommandCaller caller) {
+        caller.requireWriteFor(organizerUnitId);
         refuseIfCancelled("be cancelled again");
         apply(new TrainingClassCancelledEvent(classId, command.reason()));
     }
@@ -94,12 +90,8 @@ public class TrainingClass {
      */
     @CommandHandler
     public EnrolmentOutcome handle(
-            EnrolLearnersCommand command,
-            UnitCatalogue units,
-            ClassRosters rosters,
-            UnitWriteAccess access,
-            MetaData metaData) {
-        access.requireWriteFor(organizerUnitId, metaData);
+            EnrolLearnersCommand command, UnitCatalogue units, ClassRosters rosters, CommandCaller caller) {
+        caller.requireWriteFor(organizerUnitId);
         refuseIfCancelled("take enrolments");
         List<RefusedLearner> refused = new ArrayList<>();
         Map<String, Learner> candidates = new LinkedHashMap<>();
@@ -144,9 +136,8 @@ public class TrainingClass {
     }
 
     @CommandHandler
-    public void handle(
-            WithdrawLearnerCommand command, ClassRosters rosters, UnitWriteAccess access, MetaData metaData) {
-        access.requireWriteFor(organizerUnitId, metaData);
+    public void handle(WithdrawLearnerCommand command, ClassRosters rosters, CommandCaller caller) {
+        caller.requireWriteFor(organizerUnitId);
         refuseIfCancelled("change its learners");
         String unitId = rosters.withdraw(classId, command.learnerId())
                 .orElseThrow(() -> new ResourceNotFoundException("enrolment in this class", command.learnerId()));
@@ -171,7 +162,7 @@ public class TrainingClass {
         }
         if (!units.contains(learner.unitId())) {
             return new RefusedLearner(
-                    index, learner.learnerId(), "unknown-unit", "'" + learner.unitId() + "' is not a known unit");
+                    index, learner.learnerId(), "unknown-unit", KnownUnits.notKnown(learner.unitId()));
         }
         return null;
     }

@@ -74,16 +74,16 @@ class ClassController {
     }
 
     @GetMapping("/{classId}")
-    ResponseEntity<ClassResponse> find(@PathVariable UUID classId) {
+    ResponseEntity<TrainingClassView> find(@PathVariable UUID classId) {
         TrainingClassView found = queries.query(
                         new FindTrainingClassQuery(classId), ResponseTypes.optionalInstanceOf(TrainingClassView.class))
                 .join()
                 .orElseThrow(() -> new ResourceNotFoundException("training class", classId));
-        return ResponseEntity.ok().eTag(IfMatch.entityTag(found.version())).body(ClassResponse.of(found));
+        return ResponseEntity.ok().eTag(IfMatch.entityTag(found.version())).body(found);
     }
 
     @GetMapping
-    PageResponse<ClassResponse> list(
+    PageResponse<TrainingClassView> list(
             @RequestParam(required = false) String organizerUnitId,
             @RequestParam(required = false) Bloc bloc,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsFrom,
@@ -104,7 +104,6 @@ class ClassController {
                                 paging.size()),
                         TrainingClassPageView.class)
                 .join();
-        return new PageResponse<>(
-                found.items().stream().map(ClassResponse::of).toList(), found.page(), found.size(), found.total());
+        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
 }

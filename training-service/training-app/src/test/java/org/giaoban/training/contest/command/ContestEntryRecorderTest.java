@@ -25,11 +25,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.giaoban.identity.Caller;
 import org.giaoban.platform.access.CallerMetadata;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.axon.CommandCallerResolverFactory;
 import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.testing.TestCallers;
@@ -254,8 +257,8 @@ class ContestEntryRecorderTest {
     @Test
     void batchesOfOneContestAreRecordedOneAfterTheOtherAndCountedExactly() throws Exception {
         PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc));
-        ContestEntryRecorder recorder = new ContestEntryRecorder(
-                windowsWithoutRowLocks(), participants, UnitCatalogue.hanoi(), access(), eventBus);
+        ContestEntryRecorder recorder =
+                new ContestEntryRecorder(windowsWithoutRowLocks(), participants, UnitCatalogue.hanoi(), eventBus);
 
         assertRecordedOneAfterTheOther(recorder, recorder, participants);
     }
@@ -263,8 +266,8 @@ class ContestEntryRecorderTest {
     @Test
     void batchesSentToTwoInstancesAreRecordedOneAfterTheOtherThroughTheDatabase() throws Exception {
         PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc));
-        ContestEntryRecorder first = new ContestEntryRecorder(
-                new JdbcContestWindows(jdbc), participants, UnitCatalogue.hanoi(), access(), eventBus);
+        ContestEntryRecorder first =
+                new ContestEntryRecorder(new JdbcContestWindows(jdbc), participants, UnitCatalogue.hanoi(), eventBus);
 
         assertRecordedOneAfterTheOther(first, recorder(), participants);
     }
@@ -309,15 +312,7 @@ class ContestEntryRecorderTest {
 
     private ContestEntryRecorder recorder() {
         return new ContestEntryRecorder(
-                new JdbcContestWindows(jdbc),
-                new JdbcContestParticipants(jdbc),
-                UnitCatalogue.hanoi(),
-                access(),
-                eventBus);
-    }
-
-    private static UnitWriteAccess access() {
-        return new UnitWriteAccess(UnitCatalogue.hanoi());
+                new JdbcContestWindows(jdbc), new JdbcContestParticipants(jdbc), UnitCatalogue.hanoi(), eventBus);
     }
 
     /** Sends the entries as the service does: through a command bus, in a transaction on the database. */
@@ -336,7 +331,12 @@ class ContestEntryRecorderTest {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
                 .build();
-        new AnnotationCommandHandlerAdapter<>(recorder).subscribe(commandBus);
+        new AnnotationCommandHandlerAdapter<>(
+                        recorder,
+                        MultiParameterResolverFactory.ordered(
+                                ClasspathParameterResolverFactory.forClass(ContestEntryRecorder.class),
+                                new CommandCallerResolverFactory(new UnitWriteAccess(UnitCatalogue.hanoi()))))
+                .subscribe(commandBus);
         return DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.giaoban.platform.access.CallerMetadata;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.axon.CommandCallerResolverFactory;
 import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
@@ -35,7 +36,8 @@ class ContestTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Contest.class)
                 .registerInjectableResource(windows)
-                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()));
+                .registerParameterResolverFactory(
+                        new CommandCallerResolverFactory(new UnitWriteAccess(UnitCatalogue.hanoi())));
     }
 
     @Test

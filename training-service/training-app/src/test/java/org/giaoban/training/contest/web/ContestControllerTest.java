@@ -1,6 +1,7 @@
 package org.giaoban.training.contest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.giaoban.platform.testing.JsonFields.fieldsAt;
 import static org.giaoban.platform.testing.Problems.invalidFields;
 import static org.giaoban.platform.testing.Problems.problem;
 import static org.mockito.ArgumentMatchers.any;
@@ -340,6 +341,24 @@ class ContestControllerTest {
                 .andExpect(jsonPath("$.entries").value(1_000_000))
                 .andExpect(jsonPath("$.participants").value(700_000))
                 .andExpect(jsonPath("$.version").value(0));
+    }
+
+    @Test
+    void aContestShowsExactlyTheFieldsOfTheApiWithItsIdAsId() throws Exception {
+        given(queries.query(eq(new FindContestQuery(CONTEST_ID)), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(Optional.of(new ContestView(
+                        CONTEST_ID,
+                        TITLE,
+                        SUBJECT,
+                        Instant.parse("2022-08-01T01:00:00Z"),
+                        Instant.parse("2022-09-30T16:59:59Z"),
+                        3,
+                        2,
+                        0))));
+
+        mvc.perform(get("/api/contests/{contestId}", CONTEST_ID))
+                .andExpect(fieldsAt(
+                        "", "id", "title", "subject", "opensAt", "closesAt", "entries", "participants", "version"));
     }
 
     @Test

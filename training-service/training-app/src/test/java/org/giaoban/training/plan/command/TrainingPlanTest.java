@@ -9,6 +9,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.giaoban.platform.access.CallerMetadata;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.axon.CommandCallerResolverFactory;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
 import org.giaoban.platform.problem.NotAllowedException;
@@ -50,7 +51,8 @@ class TrainingPlanTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(TrainingPlan.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
-                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()));
+                .registerParameterResolverFactory(
+                        new CommandCallerResolverFactory(new UnitWriteAccess(UnitCatalogue.hanoi())));
     }
 
     @Test

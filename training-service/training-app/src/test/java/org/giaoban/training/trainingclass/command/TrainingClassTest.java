@@ -20,6 +20,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.giaoban.identity.Caller;
 import org.giaoban.platform.access.CallerMetadata;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.axon.CommandCallerResolverFactory;
 import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.testing.TestCallers;
@@ -76,7 +77,8 @@ class TrainingClassTest {
         rosters = new InMemoryRosters();
         fixture = new AggregateTestFixture<>(TrainingClass.class)
                 .registerInjectableResource(UnitCatalogue.hanoi())
-                .registerInjectableResource(new UnitWriteAccess(UnitCatalogue.hanoi()))
+                .registerParameterResolverFactory(
+                        new CommandCallerResolverFactory(new UnitWriteAccess(UnitCatalogue.hanoi())))
                 .registerInjectableResource(rosters);
     }
 

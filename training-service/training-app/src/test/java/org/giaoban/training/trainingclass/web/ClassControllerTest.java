@@ -1,6 +1,7 @@
 package org.giaoban.training.trainingclass.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.giaoban.platform.testing.JsonFields.fieldsAt;
 import static org.giaoban.platform.testing.Problems.invalidFields;
 import static org.giaoban.platform.testing.Problems.problem;
 import static org.hamcrest.Matchers.nullValue;
@@ -216,6 +217,31 @@ class ClassControllerTest {
                 .andExpect(jsonPath("$.enrolled").value(87))
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.version").value(4));
+    }
+
+    @Test
+    void aClassAndEachClassOfAListShowExactlyTheFieldsOfTheApiWithTheirIdAsId() throws Exception {
+        given(queries.query(eq(new FindTrainingClassQuery(CLASS_ID)), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(Optional.of(view(CLASS_ID, "HN-HOANKIEM", 120))));
+        given(queries.query(any(FindTrainingClassesQuery.class), eq(TrainingClassPageView.class)))
+                .willReturn(CompletableFuture.completedFuture(
+                        new TrainingClassPageView(List.of(view(CLASS_ID, "HN-HOANKIEM", 120)), 0, 50, 1)));
+        String[] fields = {
+            "id",
+            "title",
+            "organizerUnitId",
+            "bloc",
+            "format",
+            "startsOn",
+            "endsOn",
+            "capacity",
+            "enrolled",
+            "status",
+            "version"
+        };
+
+        mvc.perform(get("/api/classes/{classId}", CLASS_ID)).andExpect(fieldsAt("", fields));
+        mvc.perform(get("/api/classes")).andExpect(fieldsAt("/items/0", fields));
     }
 
     @Test
