@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.giaoban.platform.testing.LocalPostgresDatabase;
 import org.giaoban.platform.testing.OutageDrill;
 import org.giaoban.platform.testing.OutageDrill.Answer;
@@ -54,6 +55,7 @@ class DatabaseOutageIT {
     static final Duration QUICK_REFUSAL = Duration.ofSeconds(3);
     static final Duration READ_MODEL_WAIT = Duration.ofSeconds(90);
     static final String OPENS_AT = "2022-08-01T01:00:00Z";
+    static final int CAPACITY = 1_000;
 
     static final LocalPostgresDatabase DATABASE = new LocalPostgresDatabase("giaoban_training_outage_it");
     static final Path DATA_DIR = ClassesAndEnrolmentsIT.temporaryDirectory();
@@ -90,7 +92,8 @@ class DatabaseOutageIT {
     @Test
     void whileTheDatabaseIsAwayEnrolmentsAndEntriesAreRefusedQuicklyAndNothingOfThemIsStoredOrCounted()
             throws Exception {
-        String classId = created(http.post("/api/classes", ClassesAndEnrolmentsContract.classBody("HN-QUOCOAI", null)));
+        String classId =
+                created(http.post("/api/classes", ClassesAndEnrolmentsContract.classBody("HN-QUOCOAI", CAPACITY)));
         String contestId = created(http.post(
                 "/api/contests",
                 Map.of(
@@ -205,6 +208,18 @@ class DatabaseOutageIT {
                 Duration.between(restoredAt, Instant.now()).toMillis());
         assertThat(trainingClass.path("enrolled").asLong()).isEqualTo(roster.size());
         assertThat(contest.path("participants").asLong()).isEqualTo(participants.size());
+
+        // The class counts in memory what its roster holds: no refused enrolment took one of its places.
+        long placesLeft = CAPACITY - roster.size();
+        JsonNode filled = http.json(http.post(
+                "/api/classes/" + classId + "/enrolments/batch",
+                Map.of(
+                        "learners",
+                        IntStream.rangeClosed(0, (int) placesLeft)
+                                .mapToObj(i -> learner("after-" + i))
+                                .toList())));
+        assertThat(filled.path("accepted").asLong()).isEqualTo(placesLeft);
+        assertThat(filled.path("rejected").findValuesAsText("code")).containsExactly("class-full");
     }
 
     /** The learners a request names: one for a single enrolment, three for a list. */
