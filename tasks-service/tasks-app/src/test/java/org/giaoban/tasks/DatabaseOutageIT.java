@@ -101,6 +101,9 @@ class DatabaseOutageIT {
         for (int caller = 0; caller < CALLERS; caller++) {
             ownTasks.add(plan("outage-own-" + caller));
         }
+        await().atMost(READ_MODEL_WAIT)
+                .until(() ->
+                        http.send(http.get("/api/tasks/" + ownTasks.get(0))).statusCode() == 200);
         String keyDuringOutage = UUID.randomUUID().toString();
         List<Answer> answers;
         Instant restoredAt;

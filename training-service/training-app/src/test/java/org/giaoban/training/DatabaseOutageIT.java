@@ -101,6 +101,8 @@ class DatabaseOutageIT {
                         "subject", "Nghị quyết 15-NQ/TW",
                         "opensAt", OPENS_AT,
                         "closesAt", "2022-09-30T16:59:59Z")));
+        await().atMost(READ_MODEL_WAIT)
+                .until(() -> http.send(http.get("/api/classes/" + classId)).statusCode() == 200);
 
         List<Answer> answers;
         Instant restoredAt;
