@@ -2,6 +2,7 @@ package org.giaoban.platform.axon;
 
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -11,6 +12,12 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -18,6 +25,7 @@ import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.units.UnitCatalogue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,8 +34,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Axon as every giaoban service runs it, without Axon Server: JSON serialisation, tracking tokens and sagas in the
- * service's MongoDB database, pooled streaming processors that start from the beginning of the event store, and the
- * request metadata carried from each command onto the events it causes.
+ * service's MongoDB database, pooled streaming processors that start from the beginning of the event store, queries
+ * outside any database transaction, and the request metadata carried from each command onto the events it causes.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 public class AxonConfiguration {
@@ -59,6 +67,25 @@ public class AxonConfiguration {
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Axon's query bus as its auto-configuration makes it, but without a transaction around each query: every query
+     * reads a MongoDB read model, and a JDBC transaction on the event store's database would make reads fail while
+     * that database is away, although nothing they read lives there.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(NoTransactionManager.instance())
+                .errorHandler(axon.getComponent(
+                        QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
                 .build();
     }
 

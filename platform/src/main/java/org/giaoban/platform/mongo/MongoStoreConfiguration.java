@@ -1,5 +1,7 @@
 package org.giaoban.platform.mongo;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,10 +66,26 @@ public class MongoStoreConfiguration {
         return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     }
 
+    /**
+     * The configured MongoDB, with time limits so that a read fails within about two seconds when no server can be
+     * reached, instead of the driver's 30 s of server selection and 10 s per connection attempt. The URI's own
+     * {@code serverSelectionTimeoutMS} and {@code connectTimeoutMS} win.
+     */
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedMongoCondition.Configured.class)
     public MongoClient mongoClient(@Value("${" + URI_PROPERTY + "}") String uri) {
-        return MongoClients.create(uri);
+        return MongoClients.create(settingsFor(new ConnectionString(uri)));
+    }
+
+    static MongoClientSettings settingsFor(ConnectionString uri) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri);
+        if (uri.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS));
+        }
+        if (uri.getConnectTimeout() == null) {
+            settings.applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS));
+        }
+        return settings.build();
     }
 
     /**

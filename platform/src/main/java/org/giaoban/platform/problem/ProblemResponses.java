@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,12 +15,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.giaoban.platform.web.RequestMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +49,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_PREFIX = "urn:giaoban:problem:";
+
+    /** How long a caller is asked to wait when a store is away: a restart or a fail-over takes seconds. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -142,24 +147,50 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Another request changed the record at the same moment; try again.");
     }
 
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail onStoreFailure(EventStoreException failure) {
-        log.error("The event store refused a write", failure);
-        return problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "store-unavailable",
-                "Store unavailable",
-                "The record could not be stored; nothing was changed. Try again later.");
+    /**
+     * Everything not answered above, including a store that cannot be reached: that failure arrives wrapped in
+     * whatever sat between the controller and the driver (Axon's gateway, the event store, a transaction, a query's
+     * future), so it is recognised by its causes here rather than by type in a handler of its own.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> onUnexpected(Exception failure) {
+        if (StoreOutages.isOutage(failure)) {
+            return storeUnavailable(failure);
+        }
+        log.error("Unexpected failure", failure);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "The request failed on the server; see the log under the request id."));
     }
 
-    @ExceptionHandler(Exception.class)
-    ProblemDetail onUnexpected(Exception failure) {
-        log.error("Unexpected failure", failure);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
-                "The request failed on the server; see the log under the request id.");
+    /**
+     * {@code 503} with {@code Retry-After} for a store that cannot be reached (see {@link StoreOutages}), and one line
+     * in the log for the operator: the request id and the chain of causes, never a statement, a value or a trace.
+     */
+    public static ResponseEntity<ProblemDetail> storeUnavailable(Throwable failure) {
+        log.warn(
+                "Store unavailable, request {} answered 503: {}",
+                MDC.get(RequestMetadata.REQUEST_ID),
+                StoreOutages.describe(failure));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "store-unavailable",
+                        "Store unavailable",
+                        "The service cannot reach its data store just now and did not carry out the request."
+                                + " Try again later."));
+    }
+
+    /** {@link #storeUnavailable} from a servlet filter, where no controller advice runs. */
+    public static void writeStoreUnavailable(HttpServletResponse response, Throwable failure, ObjectMapper json)
+            throws IOException {
+        ResponseEntity<ProblemDetail> answer = storeUnavailable(failure);
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        write(response, answer.getBody(), json);
     }
 
     @Override

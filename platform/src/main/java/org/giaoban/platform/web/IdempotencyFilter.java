@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
 import org.giaoban.identity.Caller;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.ProblemResponses;
+import org.giaoban.platform.problem.StoreOutages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +41,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
@@ -68,28 +74,54 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String requestHash = hash(
                 callerOf(request), request.getMethod(), request.getRequestURI(), request.getQueryString(), cached.body);
 
-        if (!records.claim(key, requestHash)) {
-            answerRepeat(key, requestHash, response);
+        try {
+            if (!records.claim(key, requestHash)) {
+                answerRepeat(key, requestHash, response);
+                return;
+            }
+        } catch (RuntimeException failure) {
+            if (!StoreOutages.isOutage(failure)) {
+                throw failure;
+            }
+            ProblemResponses.writeStoreUnavailable(response, failure, json);
             return;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        boolean succeeded = false;
         try {
             chain.doFilter(cached, captured);
-            if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+            succeeded = captured.getStatus() >= 200 && captured.getStatus() < 300;
+        } finally {
+            settle(key, succeeded, captured);
+            captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Keeps a successful answer under the key, or frees the key of a refused or failed request. When the store went
+     * away meanwhile, the request's own answer still stands and the key stays claimed: a repeat is then refused as
+     * still running, which is safer than running a write that may have been stored.
+     */
+    private void settle(String key, boolean succeeded, ContentCachingResponseWrapper captured) {
+        try {
+            if (succeeded) {
                 records.answer(
                         key,
                         captured.getStatus(),
                         captured.getContentType(),
                         captured.getHeader(HttpHeaders.LOCATION),
                         new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
-                kept = true;
-            }
-        } finally {
-            if (!kept) {
+            } else {
                 records.release(key);
             }
-            captured.copyBodyToResponse();
+        } catch (RuntimeException failure) {
+            if (!StoreOutages.isOutage(failure)) {
+                throw failure;
+            }
+            log.warn(
+                    "Store unavailable, the Idempotency-Key of request {} stays claimed: {}",
+                    MDC.get(RequestMetadata.REQUEST_ID),
+                    StoreOutages.describe(failure));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.giaoban.platform.testing;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,11 +33,34 @@ public final class LocalPostgresDatabase {
         properties.add("spring.datasource.password", () -> "");
     }
 
+    /**
+     * Creates the database and points the service's datasource at it through {@code proxy}, which must lead to the
+     * server (see {@link #proxyToServer()}), so that a test can take the database away from the service.
+     */
+    public void createFor(DynamicPropertyRegistry properties, TcpProxy proxy) throws SQLException {
+        create();
+        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name;
+        properties.add("spring.datasource.url", () -> url);
+        properties.add("spring.datasource.username", LocalPostgresDatabase::user);
+        properties.add("spring.datasource.password", () -> "");
+    }
+
     /** Creates the database; answers its JDBC URL, for {@link #user()} without a password. */
     public String create() throws SQLException {
         execute("CREATE DATABASE " + name);
+        return url();
+    }
+
+    /** The database's JDBC URL on the server itself, whatever a service is given. */
+    public String url() {
         String serverUrl = System.getenv(SERVER_URL);
         return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    /** A {@link TcpProxy} on a loopback port of its own to the server {@value #SERVER_URL} names. */
+    public static TcpProxy proxyToServer() {
+        URI server = URI.create(System.getenv(SERVER_URL).substring("jdbc:".length()));
+        return TcpProxy.to(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
     }
 
     /** Drops the database, even while the service under test still holds connections to it. */

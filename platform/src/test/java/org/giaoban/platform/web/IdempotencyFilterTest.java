@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
+import org.giaoban.platform.testing.Problems;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +31,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.web.servlet.MockMvc;
@@ -185,6 +191,45 @@ class IdempotencyFilterTest {
     }
 
     @Test
+    void whenTheStoreIsAwayTheKeyCannotBeClaimedAndTheRequestIsRefusedWith503WithoutRunning() throws Exception {
+        MockMvc storeAway = mvcOver(new IdempotencyRecords(new JdbcTemplate(new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available, request timed out after 2000ms", "08001");
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return getConnection();
+            }
+        })));
+
+        storeAway
+                .perform(plan("key-1", PLAN))
+                .andExpect(Problems.problem(503, "store-unavailable"))
+                .andExpect(header().string("Retry-After", "5"));
+
+        assertThat(controller.plans.get()).isZero();
+    }
+
+    @Test
+    void whenTheStoreGoesAwayAfterTheRequestRanItsAnswerStandsAndARepeatIsNotRunAgain() throws Exception {
+        MockMvc storeGoesAway = mvcOver(new IdempotencyRecords(jdbc) {
+            @Override
+            public void answer(String key, int status, String contentType, String location, String body) {
+                throw new CannotGetJdbcConnectionException(
+                        "Failed to obtain JDBC Connection", new SQLException("Connection refused", "08001"));
+            }
+        });
+
+        storeGoesAway.perform(plan("key-1", PLAN)).andExpect(status().isCreated());
+        storeGoesAway.perform(plan("key-1", PLAN)).andExpect(conflict());
+
+        assertThat(controller.plans.get()).isEqualTo(1);
+    }
+
+    @Test
     void aPostWithoutAKeyIsNotFiltered() throws Exception {
         mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(PLAN))
                 .andExpect(status().isCreated());
@@ -220,6 +265,13 @@ class IdempotencyFilterTest {
                 .andExpect(jsonPath("$.detail")
                         .value("This Idempotency-Key was already used for a different request; use a new key."));
         assertThat(controller.plans.get()).isEqualTo(1);
+    }
+
+    private MockMvc mvcOver(IdempotencyRecords records) {
+        return MockMvcBuilders.standaloneSetup(controller)
+                .addFilters(new IdempotencyFilter(
+                        records, Jackson2ObjectMapperBuilder.json().build()))
+                .build();
     }
 
     private static RequestPostProcessor as(String name) {
