@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -157,6 +158,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (StoreOutages.isOutage(failure)) {
             return storeUnavailable(failure);
         }
+        if (tookTooLong(failure)) {
+            // Axon interrupted the handler at its time limit and rolled its unit of work back: nothing was stored.
+            log.warn(
+                    "Request {} answered 503: its handler passed Axon's time limit",
+                    MDC.get(RequestMetadata.REQUEST_ID));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "busy",
+                            "Service busy",
+                            "The service could not carry out the request in time and stored nothing of it."
+                                    + " Try again later."));
+        }
         log.error("Unexpected failure", failure);
         return ResponseEntity.internalServerError()
                 .body(problem(
@@ -164,6 +179,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         "internal-error",
                         "Internal error",
                         "The request failed on the server; see the log under the request id."));
+    }
+
+    private static boolean tookTooLong(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AxonTimeoutException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.giaoban.platform.testing.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +59,18 @@ class ProblemResponsesTest {
                 .doesNotContain("JDBC")
                 .doesNotContain("db.internal")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void aCommandStoppedAtAxonsTimeLimitIsAnswered503BusyWithRetryAfter() throws Exception {
+        controller.failure = () -> new CommandExecutionException(
+                "An exception occurred while executing a command",
+                new AxonTimeoutException("Message [SubmitContestEntriesCommand] has timed out"));
+
+        mvc.perform(get("/fail"))
+                .andExpect(Problems.problem(503, "busy"))
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("stored nothing")));
     }
 
     @Test
