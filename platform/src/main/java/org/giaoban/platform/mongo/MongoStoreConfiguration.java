@@ -2,6 +2,7 @@ package org.giaoban.platform.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -84,6 +85,11 @@ public class MongoStoreConfiguration {
         }
         if (uri.getConnectTimeout() == null) {
             settings.applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS));
+        }
+        if (uri.getWriteConcern() == null) {
+            // A processor writes its read model, then its token: acknowledged only once journaled on a majority, a
+            // failover cannot keep the token and roll back what it stands for.
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         return settings.build();
     }

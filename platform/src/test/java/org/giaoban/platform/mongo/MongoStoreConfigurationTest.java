@@ -31,4 +31,14 @@ class MongoStoreConfigurationTest {
         assertThat(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS))
                 .isEqualTo(4_000);
     }
+
+    @Test
+    void writesAreAcknowledgedOnceJournaledOnAMajorityUnlessTheUriSaysOtherwise() {
+        assertThat(MongoStoreConfiguration.settingsFor(new ConnectionString("mongodb://mongo:27017/?replicaSet=rs0"))
+                        .getWriteConcern())
+                .isEqualTo(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+        assertThat(MongoStoreConfiguration.settingsFor(new ConnectionString("mongodb://mongo:27017/?w=1"))
+                        .getWriteConcern())
+                .isEqualTo(com.mongodb.WriteConcern.W1);
+    }
 }
