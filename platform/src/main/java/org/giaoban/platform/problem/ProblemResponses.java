@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -189,7 +190,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             WebRequest request) {
         if (unreadable.getCause() instanceof JsonMappingException mapping
-                && !mapping.getPath().isEmpty()) {
+                && !mapping.getPath().isEmpty()
+                && isAboutOneField(mapping)) {
             return ResponseEntity.badRequest()
                     .body(invalid(List.of(new FieldError(pathOf(mapping), messageOf(mapping)))));
         }
@@ -283,6 +285,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage() != null ? error.getDefaultMessage() : "is invalid";
     }
 
+    /** A value that was read and refused, rather than a body that is not JSON (which fails within some field too). */
+    private static boolean isAboutOneField(JsonMappingException mapping) {
+        return mapping instanceof MismatchedInputException
+                || mapping.getCause() instanceof InputCoercionException
+                || mapping.getCause() instanceof StreamConstraintsException;
+    }
+
     /** Why a field of the body could not be read, in words a front-end can show. */
     private static String messageOf(JsonMappingException mapping) {
         if (mapping instanceof RefusedValueException refused) {
@@ -296,7 +305,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return "is out of range for a " + outOfRange.getTargetType().getSimpleName();
         }
         if (mapping.getCause() instanceof StreamConstraintsException) {
-            return "is too long";
+            return "is longer than a request may hold";
         }
         return "has the wrong type";
     }

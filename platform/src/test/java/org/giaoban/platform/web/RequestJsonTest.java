@@ -154,6 +154,11 @@ class RequestJsonTest {
     }
 
     @Test
+    void jsonCutShortInsideAStringIsMalformedRatherThanAFieldAtFault() throws Exception {
+        send("{\"title\": \"Kế hoạ").andExpect(problem(400, "malformed-request"));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsA415ProblemOfOurOwnType() throws Exception {
         mvc.perform(post("/echo").contentType(MediaType.TEXT_PLAIN).content("title=x"))
                 .andExpect(problem(415, "unsupported-media-type"));
