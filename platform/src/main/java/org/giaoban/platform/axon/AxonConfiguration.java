@@ -32,6 +32,12 @@ public class AxonConfiguration {
     /** Vietnamese dates: "today" and "not in the future" are judged in Hanoi, whatever the server's zone. */
     public static final ZoneId COMMISSION_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /** Static: it changes bean definitions before any bean is made. */
+    @Bean
+    static AggregateEventFiltering aggregateEventFiltering() {
+        return new AggregateEventFiltering();
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {
