@@ -49,6 +49,18 @@ final class StoredEvents {
                 "%" + text + "%");
     }
 
+    /** How many events the store holds. */
+    long count() {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement statement = connection.prepareStatement("select count(*) from domain_event_entry");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The event store at " + url + " could not be read", e);
+        }
+    }
+
     private List<StoredEvent> query(String sql, String parameter) {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
