@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,7 +166,7 @@ public final class RequestArbitraries {
     public static String pathSegment(String text) {
         StringBuilder segment = new StringBuilder();
         String start = text.length() > 300 ? text.substring(0, 300) : text;
-        for (byte b : start.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : start.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
                 segment.append((char) c);

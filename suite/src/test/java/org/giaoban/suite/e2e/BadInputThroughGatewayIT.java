@@ -6,6 +6,7 @@ import static org.giaoban.suite.e2e.RunningSuite.TASKS;
 import static org.giaoban.suite.e2e.RunningSuite.TRAINING;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.List;
@@ -178,7 +179,14 @@ class BadInputThroughGatewayIT {
                         "score"),
                 // Unknown enum values.
                 json("an unknown bloc", TRAINING, "POST", "/api/classes", classBody("\"ARMY\"", "120"), 400, "bloc"),
-                json("an unknown document kind", TASKS, "POST", "/api/documents", document("\"MEMO\""), 400, "kind"),
+                json(
+                        "an unknown document kind",
+                        TASKS,
+                        "POST",
+                        "/api/documents",
+                        documentOfKind("\"MEMO\""),
+                        400,
+                        "kind"),
                 json(
                         "an unknown bloc in a plan",
                         TRAINING,
@@ -255,7 +263,7 @@ class BadInputThroughGatewayIT {
                         TASKS,
                         "POST",
                         "/api/documents",
-                        document(quoted(LONG)),
+                        documentOfKind(quoted(LONG)),
                         400,
                         "kind"),
                 json(
@@ -714,7 +722,7 @@ class BadInputThroughGatewayIT {
                  "startsOn": "2022-03-01", "endsOn": "2022-03-02", "capacity": %s}""".formatted(bloc, capacity);
     }
 
-    static String document(String kind) {
+    static String documentOfKind(String kind) {
         return """
                 {"number": "1-KH/BTGQU", "title": "Kế hoạch", "kind": %s, "unitId": "HN-BADINH",
                  "issuedOn": "2022-03-01"}""".formatted(kind);
@@ -762,7 +770,7 @@ class BadInputThroughGatewayIT {
     }
 
     static byte[] bytes(Object... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object part : parts) {
             out.writeBytes(part instanceof byte[] raw ? raw : part.toString().getBytes(UTF_8));
         }

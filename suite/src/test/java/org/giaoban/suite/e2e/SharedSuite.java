@@ -1,5 +1,7 @@
 package org.giaoban.suite.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -50,8 +52,8 @@ public final class SharedSuite implements ParameterResolver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the suite was starting", e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("The suite could not start", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The suite could not start", e);
         }
     }
 }
