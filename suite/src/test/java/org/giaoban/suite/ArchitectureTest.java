@@ -13,6 +13,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -163,6 +166,31 @@ class ArchitectureTest {
                 .beRecords()
                 .andShould()
                 .beAnnotatedWith(Revision.class)
+                .check(CLASSES);
+    }
+
+    /**
+     * Ids of all aggregates of a service share one event store, so a command may name the id of another kind of
+     * record (a document's id in a request to complete a work item). An aggregate that reads only its own type's events
+     * finds no such record (404) instead of playing another type's history into itself and failing (500).
+     */
+    @Test
+    void everyAggregateReadsOnlyTheEventsOfItsOwnType() {
+        classes()
+                .that()
+                .areAnnotatedWith(Aggregate.class)
+                .should(new ArchCondition<JavaClass>("read only the events of their own type") {
+                    @Override
+                    public void check(JavaClass aggregate, ConditionEvents events) {
+                        boolean filters =
+                                aggregate.getAnnotationOfType(Aggregate.class).filterEventsByType();
+                        events.add(new SimpleConditionEvent(
+                                aggregate,
+                                filters,
+                                aggregate.getName() + (filters ? " sets" : " does not set")
+                                        + " @Aggregate(filterEventsByType = true)"));
+                    }
+                })
                 .check(CLASSES);
     }
 

@@ -40,6 +40,12 @@ import org.springframework.context.annotation.Primary;
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 public class AxonConfiguration {
 
+    /** Static: it changes bean definitions before any bean is made. */
+    @Bean
+    static AggregateEventFiltering aggregateEventFiltering() {
+        return new AggregateEventFiltering();
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {

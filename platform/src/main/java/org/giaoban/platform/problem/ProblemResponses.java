@@ -1,5 +1,7 @@
 package org.giaoban.platform.problem;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
@@ -55,6 +58,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final URI BLANK_TYPE = URI.create("about:blank");
+    private static final int SHOWN_LENGTH = 40;
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -242,14 +247,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        Throwable cause = unreadable.getCause();
-        if (cause instanceof MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty()) {
-            String message = mismatch instanceof InvalidFormatException format
-                    ? "'" + format.getValue() + "' is not a valid "
-                            + format.getTargetType().getSimpleName()
-                    : "has the wrong type";
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(pathOf(mismatch), message))));
+        if (unreadable.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()
+                && isAboutOneField(mapping)) {
+            return ResponseEntity.badRequest()
+                    .body(invalid(List.of(new FieldError(pathOf(mapping), messageOf(mapping)))));
         }
         return ResponseEntity.badRequest()
                 .body(problem(
@@ -262,12 +264,46 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail onParameterType(MethodArgumentTypeMismatchException mismatch) {
         return invalid(List.of(new FieldError(
-                mismatch.getName(), "'" + mismatch.getValue() + "' " + expected(mismatch.getRequiredType()))));
+                mismatch.getName(), shown(mismatch.getValue()) + " " + expected(mismatch.getRequiredType()))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail onMissingHeader(MissingRequestHeaderException missing) {
         return invalid(List.of(new FieldError(missing.getHeaderName(), "header is required")));
+    }
+
+    /**
+     * Spring MVC's own refusals (415 not JSON, 405, 406, a missing parameter...) come as problems of type
+     * {@code about:blank}; they get a type of ours like every other refusal, named after their status.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (answer != null
+                && answer.getBody() instanceof ProblemDetail problem
+                && BLANK_TYPE.equals(problem.getType())) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String name = known == null
+                    ? "http-" + status.value()
+                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            problem.setType(URI.create(TYPE_PREFIX + name));
+        }
+        return answer;
+    }
+
+    /**
+     * A value the caller sent, as a problem repeats it: quoted, cut after {@value #SHOWN_LENGTH} characters, control
+     * characters as {@code ?}, so that an answer never grows with the input or carries what a terminal would obey.
+     */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder shown = new StringBuilder("'");
+        text.codePoints().limit(SHOWN_LENGTH).forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        if (text.codePointCount(0, text.length()) > SHOWN_LENGTH) {
+            shown.append('…');
+        }
+        return shown.append('\'').toString();
     }
 
     /** What a value of the type looks like, in words a front-end can show. */
@@ -305,6 +341,31 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String messageOf(MessageSourceResolvable error) {
         return error.getDefaultMessage() != null ? error.getDefaultMessage() : "is invalid";
+    }
+
+    /** A value that was read and refused, rather than a body that is not JSON (which fails within some field too). */
+    private static boolean isAboutOneField(JsonMappingException mapping) {
+        return mapping instanceof MismatchedInputException
+                || mapping.getCause() instanceof InputCoercionException
+                || mapping.getCause() instanceof StreamConstraintsException;
+    }
+
+    /** Why a field of the body could not be read, in words a front-end can show. */
+    private static String messageOf(JsonMappingException mapping) {
+        if (mapping instanceof RefusedValueException refused) {
+            return refused.reason();
+        }
+        if (mapping instanceof InvalidFormatException format) {
+            return shown(format.getValue()) + " is not a valid "
+                    + format.getTargetType().getSimpleName();
+        }
+        if (mapping.getCause() instanceof InputCoercionException outOfRange) {
+            return "is out of range for a " + outOfRange.getTargetType().getSimpleName();
+        }
+        if (mapping.getCause() instanceof StreamConstraintsException) {
+            return "is longer than a request may hold";
+        }
+        return "has the wrong type";
     }
 
     private static String pathOf(JsonMappingException mapping) {

@@ -24,10 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The HTTP conventions of API.md that every service shares: request metadata, the caller the gateway vouched for,
- * Idempotency-Key, problem+json.
+ * Idempotency-Key, problem+json, and how request bodies are read ({@link RequestJson}).
  */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, RequestJson.class})
 public class WebConfiguration {
 
     @Bean

@@ -63,6 +63,20 @@ public final class Caller {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Any request, with the body sent as the bytes given (none when null), under the content type given. */
+    public Answer send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(ANSWER_TIMEOUT);
         headers.forEach(request::header);

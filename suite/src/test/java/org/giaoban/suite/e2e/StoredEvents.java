@@ -64,6 +64,18 @@ final class StoredEvents {
         }
     }
 
+    /** How many events the store holds. */
+    long count() {
+        try (Connection connection = store.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select count(*) from domain_event_entry");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The event store at " + url + " could not be read", e);
+        }
+    }
+
     private List<StoredEvent> query(String sql, String parameter) {
         try (Connection connection = store.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

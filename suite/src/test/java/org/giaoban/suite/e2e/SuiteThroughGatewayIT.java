@@ -15,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.giaoban.suite.e2e.StoredEvents.StoredEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,10 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole suite started once from its jars (see {@link RunningSuite}) and used through the gateway by the
- * demonstration users: who may read and write what, what the services answer to a caller who goes around the gateway,
- * who is recorded on the events, the rate limit, and a service going down (last, since it stops training-service).
+ * The whole suite started from its jars (see {@link RunningSuite}, shared by {@link SharedSuite}) and used through the
+ * gateway by the demonstration users: who may read and write what, what the services answer to a caller who goes
+ * around the gateway, who is recorded on the events, the rate limit, and a service going down (last, and this class
+ * after the others, since it stops training-service).
  */
+@ExtendWith(SharedSuite.class)
+@Order(SharedSuite.STOPS_A_MODULE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteThroughGatewayIT {
 
@@ -42,19 +45,9 @@ class SuiteThroughGatewayIT {
     static StoredEvents tasksEvents;
 
     @BeforeAll
-    static void startTheSuite() throws Exception {
-        suite = RunningSuite.start();
+    static void joinTheSuite(RunningSuite running) {
+        suite = running;
         tasksEvents = new StoredEvents(suite.dataDir(), TASKS);
-        System.out.printf(
-                "The suite answered its health checks %d s after its start; data and logs in %s%n",
-                suite.startedIn().toSeconds(), suite.dataDir());
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -230,6 +230,32 @@ abstract class TasksServiceContract {
     }
 
     @Test
+    void theIdOfADocumentNamesNoWorkItemAndTheIdOfAWorkItemNoDocument() {
+        String taskId = plan("2022", "Sơ kết công tác", "HN-PHUCTHO", "2022-05-31");
+        ResponseEntity<JsonNode> issued = post(
+                "/api/documents",
+                Map.of(
+                        "number", "PT-" + UUID.randomUUID().toString().substring(0, 8),
+                        "title", "Báo cáo",
+                        "kind", "REPORT",
+                        "unitId", "HN-PHUCTHO",
+                        "issuedOn", "2022-03-01"),
+                null);
+        assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String documentId = issued.getBody().path("id").asText();
+        long before = countAllEvents();
+
+        ResponseEntity<JsonNode> completed =
+                post("/api/tasks/" + documentId + "/complete", Map.of("completedOn", "2022-05-30"), null);
+        ResponseEntity<JsonNode> revoked =
+                post("/api/documents/" + taskId + "/revoke", Map.of("reason", "Ban hành nhầm"), null);
+
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(countAllEvents()).isEqualTo(before);
+    }
+
+    @Test
     void aRefusedRequestLeavesNothingBehind() {
         long eventsBefore = countAllEvents();
         ResponseEntity<JsonNode> unknownUnit = post(

@@ -24,7 +24,7 @@ import org.giaoban.units.UnitCatalogue;
  * Hanoi); a work item it names exists; its number is not used by another document of the same unit (through
  * {@link DocumentNumbers}); it is revoked at most once.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Document {
 
     @AggregateIdentifier

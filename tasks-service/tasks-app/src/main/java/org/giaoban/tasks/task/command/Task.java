@@ -31,7 +31,7 @@ import org.giaoban.units.UnitCatalogue;
  * rescheduled or cancelled; an item is completed at most once until reopened, and never on a date after today (in
  * Hanoi); only a completed item is reopened; a cancelled item stays cancelled.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Task {
 
     @AggregateIdentifier

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.giaoban.platform.web.MultilineText;
 
 /** The bodies of the work-item endpoints, validated before any command is sent. */
 final class TaskRequests {
@@ -17,19 +18,19 @@ final class TaskRequests {
             String programme,
 
             @NotBlank @Size(max = 500) String title,
-            @NotBlank String unitId,
+            @NotBlank @Size(max = 64) String unitId,
             @NotNull LocalDate dueOn,
-            @Size(max = 5000) String description) {}
+            @MultilineText @Size(max = 5000) String description) {}
 
     record Complete(
             @NotNull LocalDate completedOn,
-            @Size(max = 2000) String note) {}
+            @MultilineText @Size(max = 2000) String note) {}
 
-    record Reopen(@NotBlank @Size(max = 2000) String reason) {}
+    record Reopen(@MultilineText @NotBlank @Size(max = 2000) String reason) {}
 
     record Reschedule(
             @NotNull LocalDate dueOn,
-            @NotBlank @Size(max = 2000) String reason) {}
+            @MultilineText @NotBlank @Size(max = 2000) String reason) {}
 
-    record Cancel(@NotBlank @Size(max = 2000) String reason) {}
+    record Cancel(@MultilineText @NotBlank @Size(max = 2000) String reason) {}
 }

@@ -20,7 +20,7 @@ import org.giaoban.units.UnitCatalogue;
  * checked against it. Entries are not kept here: {@link ContestEntryRecorder} records them, so the aggregate stays one
  * event long however many people take part.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Contest {
 
     @AggregateIdentifier

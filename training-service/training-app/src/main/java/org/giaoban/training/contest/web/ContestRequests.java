@@ -29,7 +29,7 @@ final class ContestRequests {
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be 1 to 64 letters, digits or . _ @ -")
             String participantId,
 
-            @NotBlank String unitId,
+            @NotBlank @Size(max = 64) String unitId,
             @NotNull Instant submittedAt,
             @Min(0) @Max(100) Integer score) {
 

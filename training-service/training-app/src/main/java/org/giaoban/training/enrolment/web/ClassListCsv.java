@@ -9,21 +9,26 @@ import java.util.List;
 import java.util.Locale;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
+import org.giaoban.platform.web.RequestText;
 import org.giaoban.training.api.enrolment.Learner;
 
 /**
  * A class list as a CSV file in UTF-8 (RFC 4180: commas, double quotes around fields that hold commas, quotes or line
  * breaks), with the header {@code learnerId,fullName,unitId}. A file that cannot be read as a whole is refused with
- * the line at fault; the rows' contents are judged one by one later.
+ * the line at fault, and so is a field that is not text as {@link RequestText} has it (a control character); the text
+ * is read in NFC, so a name typed with combining marks is the same name as typed precomposed. The rows' contents are
+ * judged one by one later.
  */
 final class ClassListCsv {
 
-    static final List<String> HEADER = List.of("learnerid", "fullname", "unitid");
+    static final List<String> COLUMNS = List.of("learnerId", "fullName", "unitId");
+    static final List<String> HEADER =
+            COLUMNS.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
 
     private ClassListCsv() {}
 
     static List<Learner> parse(byte[] body) {
-        String text = decode(body);
+        String text = RequestText.normalized(decode(body));
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -37,7 +42,7 @@ final class ClassListCsv {
         if (!header.equals(HEADER)) {
             throw refused(1, "the header must be learnerId,fullName,unitId");
         }
-        List<Learner> learners = new ArrayList<>(records.size() - 1);
+        List<Row> rows = new ArrayList<>(records.size() - 1);
         for (Row row : records.subList(1, records.size())) {
             List<String> fields = row.fields();
             if (fields.size() == 1 && fields.get(0).isBlank()) {
@@ -46,8 +51,19 @@ final class ClassListCsv {
             if (fields.size() != 3) {
                 throw refused(row.line(), "has " + fields.size() + " fields; each row has learnerId,fullName,unitId");
             }
-            learners.add(new Learner(
-                    fields.get(0).strip(), fields.get(1).strip(), fields.get(2).strip()));
+            rows.add(row);
+        }
+        // The file's shape first, then its text: a refusal names the first line at fault of the first kind.
+        List<Learner> learners = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<String> values = row.fields().stream().map(String::strip).toList();
+            for (int column = 0; column < values.size(); column++) {
+                String refusal = RequestText.refusalOf(values.get(column), false);
+                if (refusal != null) {
+                    throw refused(row.line(), COLUMNS.get(column) + " " + refusal);
+                }
+            }
+            learners.add(new Learner(values.get(0), values.get(1), values.get(2)));
         }
         return learners;
     }

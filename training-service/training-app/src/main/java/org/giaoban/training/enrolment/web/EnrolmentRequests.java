@@ -2,6 +2,7 @@ package org.giaoban.training.enrolment.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.giaoban.training.api.enrolment.Learner;
 
@@ -13,7 +14,7 @@ final class EnrolmentRequests {
     record Enrol(
             @NotBlank String learnerId,
             @NotBlank String fullName,
-            @NotBlank String unitId) {
+            @NotBlank @Size(max = 64) String unitId) {
         Learner toLearner() {
             return new Learner(learnerId, fullName, unitId);
         }

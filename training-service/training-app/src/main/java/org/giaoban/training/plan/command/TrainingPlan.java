@@ -36,7 +36,7 @@ import org.giaoban.units.UnitCatalogue;
  * already holds changes nothing. A caller that read the plan at a version ({@code If-Match}) may only replace that
  * version.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class TrainingPlan {
 
     static final int FIRST_YEAR = 2000;

@@ -40,7 +40,7 @@ import org.giaoban.units.UnitCatalogue;
  * list); a class with a capacity takes no more learners than that; a cancelled class takes no enrolment or
  * withdrawal and is cancelled once; only an enrolled learner is withdrawn.
  */
-@Aggregate(cache = "trainingClassCache")
+@Aggregate(cache = "trainingClassCache", filterEventsByType = true)
 public class TrainingClass {
 
     static final Pattern LEARNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.giaoban.platform.web.MultilineText;
 import org.giaoban.training.api.trainingclass.Bloc;
 import org.giaoban.training.api.trainingclass.ClassFormat;
 
@@ -15,12 +16,12 @@ final class ClassRequests {
 
     record Open(
             @NotBlank @Size(max = 500) String title,
-            @NotBlank String organizerUnitId,
+            @NotBlank @Size(max = 64) String organizerUnitId,
             @NotNull Bloc bloc,
             @NotNull ClassFormat format,
             @NotNull LocalDate startsOn,
             @NotNull LocalDate endsOn,
             @Positive Integer capacity) {}
 
-    record Cancel(@NotBlank @Size(max = 2000) String reason) {}
+    record Cancel(@MultilineText @NotBlank @Size(max = 2000) String reason) {}
 }
