@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -120,11 +121,16 @@ public class AxonConfiguration {
     /**
      * Every processor is pooled and, when it has no token yet, starts at the first event: a new read model is built
      * from the whole history. Four segments let two instances share the work without an idle thread per segment.
+     *
+     * <p>A handler that fails stops its batch: the processor goes back to its last token and tries again later. Axon's
+     * default would log the failure and go on, and once the read model's store was back the token would be written past
+     * an event that was never applied: a read model that misses a write while MongoDB is away, for good.
      */
     @Autowired
     public void configureProcessors(
             EventProcessingConfigurer processing, @Value("${giaoban.processors.segments:4}") int segments) {
         processing.usingPooledStreamingEventProcessors((configuration, builder) ->
                 builder.initialToken(StreamableMessageSource::createTailToken).initialSegmentCount(segments));
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }
