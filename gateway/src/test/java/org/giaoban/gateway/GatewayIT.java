@@ -430,6 +430,32 @@ class GatewayIT {
     }
 
     @Test
+    void anEncodedLetterDoesNotTakeAViewerPastTheRules() {
+        for (String path : List.of("/api/%61dmin/projections", "/api/%61udit/events?service=tasks")) {
+            client.get()
+                    .uri(URI.create("http://localhost:" + port + path))
+                    .header(HttpHeaders.AUTHORIZATION, TestUsers.VIEWER.basic())
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:giaoban:problem:forbidden");
+        }
+        assertThat(REPORTING.started()).isEmpty();
+
+        client.get()
+                .uri(URI.create("http://localhost:" + port + "/api/%61dmin/projections"))
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.ADMIN.basic())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(REPORTING.received()).hasSize(1);
+    }
+
+    @Test
     void theAuditEndpointsAreForAuditorsAndAdmins() {
         for (User user : List.of(TestUsers.OFFICER, TestUsers.VIEWER)) {
             client.get()

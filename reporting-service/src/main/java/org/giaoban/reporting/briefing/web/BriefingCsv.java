@@ -24,7 +24,9 @@ import org.giaoban.training.api.trainingclass.ClassFormat;
  * out any figure: the header {@code part,unitId,unitName,item,value}, RFC 4180 quoting (a value holding a comma, a
  * quote, CR or LF is quoted and its quotes doubled) and CRLF line ends. Numbers are plain ({@code 1000000},
  * {@code 0.9655}), dates and instants ISO 8601 as in the JSON; an absent value (no {@code recordedAt}, no completion
- * rate when nothing is due, no event yet) is an empty field.
+ * rate when nothing is due, no event yet) is an empty field. A text that a spreadsheet would take for a formula (it
+ * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, such as a contest titled
+ * {@code =HYPERLINK(...)}) is written quoted after a single quote, so that it is shown, never run.
  *
  * <p>{@code part} is the JSON field the figure comes from, and {@code item} its name within that part:
  *
@@ -176,11 +178,22 @@ final class BriefingCsv {
             if (value == null) {
                 return "";
             }
-            String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+            if (value instanceof Number number) {
+                return number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString();
+            }
+            String text = value.toString();
+            if (startsAFormula(text)) {
+                // A spreadsheet would run it (OWASP, "CSV injection"): a leading quote makes it text, shown as typed.
+                return "\"'" + text.replace("\"", "\"\"") + '"';
+            }
             if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
                 return text;
             }
             return '"' + text.replace("\"", "\"\"") + '"';
+        }
+
+        private static boolean startsAFormula(String text) {
+            return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
         }
 
         @Override

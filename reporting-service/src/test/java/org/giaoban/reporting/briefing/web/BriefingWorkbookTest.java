@@ -149,6 +149,17 @@ class BriefingWorkbookTest {
     }
 
     @Test
+    void writesATitleThatASpreadsheetWouldRunAsATextCell() throws IOException {
+        String title = "=HYPERLINK(\"http://example.com\",\"Bấm vào đây\")";
+        try (XSSFWorkbook formulas = written(ReferenceBriefing.withContestTitled(title))) {
+            Cell cell = rowStartingWith(formulas.getSheet("Cuộc thi"), title).getCell(0);
+
+            assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(cell.getStringCellValue()).isEqualTo(title);
+        }
+    }
+
+    @Test
     void writesNoFigureAsText() {
         List<String> numbersAsText = new ArrayList<>();
         for (Sheet sheet : workbook) {

@@ -122,6 +122,23 @@ final class ReferenceBriefing {
                 position);
     }
 
+    /** The reference briefing with its one contest under another title, such as one a spreadsheet would run. */
+    static BriefingReport withContestTitled(String title) {
+        BriefingReport report = hanoi2022();
+        return new BriefingReport(
+                report.from(),
+                report.to(),
+                report.unitId(),
+                report.unitName(),
+                report.recordedAt(),
+                report.tasks(),
+                report.documents(),
+                report.training(),
+                report.trainingPlans(),
+                List.of(new ContestFigures(CONTEST_ID, title, 1000000, 700000)),
+                report.position());
+    }
+
     /** A town with nothing recorded for the period, asked for as it stands now, before either service has an event. */
     static BriefingReport empty() {
         Map<String, Long> position = new LinkedHashMap<>();
