@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.giaoban.identity.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBytes the largest request body let through
  * @param cors which web origins may call the gateway from a browser
  * @param demoPassword when set, the demonstration users of {@code bin/giaoban up} with this password (see DemoUsers)
+ * @param signIn how failed sign-ins are slowed down and how many passwords are checked at once
  */
 @Validated
 @ConfigurationProperties("giaoban.gateway")
@@ -29,7 +31,8 @@ public record GatewaySettings(
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue("20MB") DataSize maxRequestBytes,
         @DefaultValue @Valid Cors cors,
-        @DefaultValue("") String demoPassword) {
+        @DefaultValue("") String demoPassword,
+        @DefaultValue @Valid SignIn signIn) {
 
     /**
      * A user who signs in with HTTP Basic.
@@ -54,6 +57,29 @@ public record GatewaySettings(
     public record RateLimit(
             @DefaultValue("20") @Min(1) int requestsPerSecond,
             @DefaultValue("40") @Min(1) int burst) {}
+
+    /**
+     * Failed HTTP Basic sign-ins, counted per user name and per client address (see SignInThrottle).
+     *
+     * @param freeFailures failures in a row before the first lockout
+     * @param firstLockout how long the first lockout lasts; each next one lasts twice as long
+     * @param longestLockout the cap of a lockout
+     * @param forgetAfter how long without a failure before a count is forgotten
+     * @param concurrentChecks how many passwords are checked at once; 0 for one per processor
+     */
+    public record SignIn(
+            @DefaultValue("5") @Min(1) int freeFailures,
+            @DefaultValue("1s") Duration firstLockout,
+            @DefaultValue("15m") Duration longestLockout,
+            @DefaultValue("15m") Duration forgetAfter,
+            @DefaultValue("0") @Min(0) int concurrentChecks) {
+
+        public int concurrentChecksOrProcessors() {
+            return concurrentChecks > 0
+                    ? concurrentChecks
+                    : Runtime.getRuntime().availableProcessors();
+        }
+    }
 
     /**
      * Cross-origin requests from browsers.

@@ -1,6 +1,6 @@
 package org.giaoban.gateway.limit;
 
-import java.net.InetSocketAddress;
+import org.giaoban.gateway.http.ClientAddress;
 import org.giaoban.gateway.problem.ProblemWriter;
 import org.giaoban.gateway.problem.Problems;
 import org.giaoban.gateway.security.CallerAuthentication;
@@ -36,7 +36,7 @@ public class RateLimitFilter implements WebFilter {
                 .map(SecurityContext::getAuthentication)
                 .filter(CallerAuthentication.class::isInstance)
                 .map(authentication -> "user:" + authentication.getName())
-                .defaultIfEmpty("address:" + clientAddress(exchange))
+                .defaultIfEmpty("address:" + ClientAddress.of(exchange))
                 .flatMap(limiter::tryAcquire)
                 .flatMap(decision -> {
                     if (decision.allowed()) {
@@ -46,13 +46,5 @@ public class RateLimitFilter implements WebFilter {
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                     return problems.write(exchange, Problems.rateLimited(seconds));
                 });
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

@@ -38,6 +38,23 @@ public final class Problems {
                 "Too many requests in a short time; try again in " + retryAfterSeconds + " s.");
     }
 
+    public static Problem signInsThrottled(long retryAfterSeconds) {
+        return Problem.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "sign-in-throttled",
+                "Too many failed sign-ins",
+                "Too many failed sign-ins with this user name or from this address; try again in " + retryAfterSeconds
+                        + " s.");
+    }
+
+    public static Problem signInsBusy() {
+        return Problem.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "sign-in-busy",
+                "Too many sign-ins at once",
+                "The gateway is checking as many passwords as it can at once; try again in a second.");
+    }
+
     public static Problem serviceUnavailable(String service, String detail) {
         return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable", detail)
                 .with("service", service);

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +36,7 @@ import reactor.core.scheduler.Schedulers;
 public class ConfiguredUsers implements ReactiveAuthenticationManager {
 
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+    static final Duration WAIT_FOR_A_CHECK = Duration.ofSeconds(1);
     private static final int MAX_REMEMBERED = 10_000;
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");
 
@@ -43,12 +46,33 @@ public class ConfiguredUsers implements ReactiveAuthenticationManager {
     private final Clock clock;
     private final SecretKeySpec rememberKey;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Semaphore checks;
+    private final Duration waitForACheck;
 
     private record User(Caller caller, String passwordHash) {}
 
     private record Remembered(Caller caller, Instant until) {}
 
     public ConfiguredUsers(List<GatewaySettings.User> users, Callers callers, Clock clock) {
+        this(users, callers, clock, Runtime.getRuntime().availableProcessors(), WAIT_FOR_A_CHECK);
+    }
+
+    /**
+     * @param concurrentChecks how many bcrypt checks may run at once; a sign-in that finds them all busy for
+     *     {@code waitForACheck} is refused with {@link SignInsBusyException}, so that a flood of sign-ins cannot keep
+     *     every core hashing
+     */
+    public ConfiguredUsers(
+            List<GatewaySettings.User> users,
+            Callers callers,
+            Clock clock,
+            int concurrentChecks,
+            Duration waitForACheck) {
+        this(users, callers, clock, new Semaphore(concurrentChecks, true), waitForACheck);
+    }
+
+    ConfiguredUsers(
+            List<GatewaySettings.User> users, Callers callers, Clock clock, Semaphore checks, Duration waitForACheck) {
         Map<String, User> byName = new LinkedHashMap<>();
         for (GatewaySettings.User user : users) {
             if (!BCRYPT.matcher(user.passwordHash()).matches()) {
@@ -71,6 +95,8 @@ public class ConfiguredUsers implements ReactiveAuthenticationManager {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.rememberKey = new SecretKeySpec(key, "HmacSHA256");
+        this.checks = checks;
+        this.waitForACheck = waitForACheck;
     }
 
     public int size() {
@@ -88,7 +114,7 @@ public class ConfiguredUsers implements ReactiveAuthenticationManager {
             return Mono.just(new CallerAuthentication(known.caller()));
         }
         User user = usersByName.get(name);
-        return Mono.fromCallable(() -> bcrypt.matches(password, user != null ? user.passwordHash() : unknownUserHash))
+        return Mono.fromCallable(() -> checked(password, user != null ? user.passwordHash() : unknownUserHash))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(matches -> {
                     if (!matches || user == null) {
@@ -97,6 +123,23 @@ public class ConfiguredUsers implements ReactiveAuthenticationManager {
                     remember(key, user.caller(), now);
                     return Mono.just(new CallerAuthentication(user.caller()));
                 });
+    }
+
+    /** Whether this name and password signed in successfully within {@link #REMEMBERED_FOR}. */
+    public boolean recentlyChecked(String name, String password) {
+        Remembered known = remembered.get(rememberKey(name, password));
+        return known != null && clock.instant().isBefore(known.until());
+    }
+
+    private boolean checked(String password, String hash) throws InterruptedException {
+        if (!checks.tryAcquire(waitForACheck.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new SignInsBusyException();
+        }
+        try {
+            return bcrypt.matches(password, hash);
+        } finally {
+            checks.release();
+        }
     }
 
     private void remember(String key, Caller caller, Instant now) {

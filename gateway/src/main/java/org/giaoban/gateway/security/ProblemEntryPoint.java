@@ -10,7 +10,11 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 problem+json with {@code WWW-Authenticate: Basic realm="giaoban"} (and {@code Bearer} when OIDC is on). */
+/**
+ * 401 problem+json with {@code WWW-Authenticate: Basic realm="giaoban"} (and {@code Bearer} when OIDC is on); 503 with
+ * {@code Retry-After} when the password could not be checked for want of capacity. A wrong password is marked on the
+ * exchange for the {@link SignInThrottleFilter} to count.
+ */
 public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
 
     public static final String REALM = "giaoban";
@@ -26,6 +30,14 @@ public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException refusal) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
+        if (refusal instanceof SignInsBusyException) {
+            exchange.getAttributes().put(SignInThrottleFilter.REFUSAL, SignInThrottleFilter.Refusal.BUSY);
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+            return problems.write(exchange, Problems.signInsBusy());
+        }
+        if (refusal instanceof BadCredentialsException) {
+            exchange.getAttributes().put(SignInThrottleFilter.REFUSAL, SignInThrottleFilter.Refusal.WRONG_CREDENTIALS);
+        }
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         if (bearerTokens) {
             headers.add(

@@ -57,13 +57,29 @@ public class SecurityConfiguration {
             configured.addAll(DemoUsers.withPassword(settings.demoPassword(), UnitCatalogue.hanoi()));
             log.warn("Demonstration users (admin, auditor, viewer, an officer per district) may sign in");
         }
-        ConfiguredUsers users = new ConfiguredUsers(configured, callers, clock.getIfAvailable(Clock::systemUTC));
+        ConfiguredUsers users = new ConfiguredUsers(
+                configured,
+                callers,
+                clock.getIfAvailable(Clock::systemUTC),
+                settings.signIn().concurrentChecksOrProcessors(),
+                ConfiguredUsers.WAIT_FOR_A_CHECK);
         if (users.size() == 0) {
             log.warn("No users in giaoban.gateway.users: nobody can sign in with HTTP Basic");
         } else {
             log.info("{} users may sign in with HTTP Basic", users.size());
         }
         return users;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(GatewaySettings settings, ObjectProvider<Clock> clock) {
+        GatewaySettings.SignIn signIn = settings.signIn();
+        return new SignInThrottle(
+                signIn.freeFailures(),
+                signIn.firstLockout(),
+                signIn.longestLockout(),
+                signIn.forgetAfter(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** A path Spring Security's firewall refuses ({@code ..}, encoded slashes, {@code ;}) is 400 problem+json. */
@@ -87,6 +103,7 @@ public class SecurityConfiguration {
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
             OAuth2ResourceServerProperties resourceServer,
             CallerRateLimiter rateLimiter,
+            SignInThrottle signInThrottle,
             ProblemWriter problems) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, decoder != null);
@@ -104,6 +121,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .anyExchange()
                         .access(new AccessRules()))
+                .addFilterBefore(
+                        new SignInThrottleFilter(signInThrottle, users, problems), SecurityWebFiltersOrder.HTTP_BASIC)
                 .addFilterBefore(new RateLimitFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHORIZATION);
         if (decoder != null) {
             log.info(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.giaoban.gateway.GatewaySettings;
 import org.giaoban.gateway.MutableClock;
 import org.giaoban.identity.Caller;
@@ -68,6 +69,20 @@ class ConfiguredUsersTest {
                 .isInstanceOf(BadCredentialsException.class);
         clock.advance(Duration.ofMinutes(5));
         assertThat(users.authenticate(basic("hoa", "đúng")).block()).isNotNull();
+    }
+
+    @Test
+    void aSignInFindingEveryCheckBusyIsRefusedUncheckedAndTheNextOneIsChecked() throws InterruptedException {
+        Semaphore checks = new Semaphore(1);
+        ConfiguredUsers users = new ConfiguredUsers(
+                List.of(user("hoa", HASH, List.of(Role.VIEWER), null)), CALLERS, clock, checks, Duration.ZERO);
+        checks.acquire();
+
+        assertThatThrownBy(() -> users.authenticate(basic("hoa", "đúng")).block())
+                .isInstanceOf(SignInsBusyException.class);
+        checks.release();
+        assertThat(users.authenticate(basic("hoa", "đúng")).block()).isNotNull();
+        assertThat(checks.availablePermits()).isEqualTo(1);
     }
 
     @Test
