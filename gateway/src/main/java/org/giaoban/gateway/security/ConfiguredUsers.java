@@ -36,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
 public class ConfiguredUsers implements ReactiveAuthenticationManager {
 
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
-    static final Duration WAIT_FOR_A_CHECK = Duration.ofSeconds(1);
+    static final Duration WAIT_FOR_A_CHECK = Duration.ofSeconds(3);
     private static final int MAX_REMEMBERED = 10_000;
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");
 
