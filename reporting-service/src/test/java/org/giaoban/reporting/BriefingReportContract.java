@@ -24,6 +24,7 @@ import org.giaoban.identity.Caller;
 import org.giaoban.identity.IdentityHeader;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.testing.TestCallers;
+import org.giaoban.reporting.briefing.query.RecordedAtFolds;
 import org.giaoban.reporting.briefing.query.TaskFactsProjection;
 import org.giaoban.reporting.briefing.query.TrainingFactsProjection;
 import org.giaoban.reporting.projection.ProcessorPositions;
@@ -187,6 +188,59 @@ abstract class BriefingReportContract {
     }
 
     @Test
+    void aReportAsRecordedAtWhileAnotherIsComputedIsRefusedQuicklyAndLiveReportsGoOn() throws Exception {
+        writeHistory();
+        try (ConfigurableApplicationContext reporting = start("--giaoban.reports.recorded-at.wait=200ms")) {
+            awaitCaughtUp(reporting);
+            String asRecorded = "/api/reports/briefing?" + NINE_MONTHS + "&recordedAt=" + EdgeCaseHistory.MEETING;
+
+            try (RecordedAtFolds.Fold another =
+                    reporting.getBean(RecordedAtFolds.class).enter()) {
+                long start = System.nanoTime();
+                HttpResponse<String> refused = send(reporting, asRecorded);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertBusy(refused);
+                assertThat(refused.body()).contains("Another report as recorded at an instant is being computed");
+                assertThat(took).isLessThan(Duration.ofSeconds(5));
+                assertThat(send(reporting, "/api/reports/briefing?" + NINE_MONTHS)
+                                .statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(send(reporting, asRecorded).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aReportAsRecordedAtThatRunsPastItsTimeLimitIsStoppedAndFreesItsPlace() throws Exception {
+        writeHistory();
+        try (ConfigurableApplicationContext reporting = start("--giaoban.reports.recorded-at.time-limit=0s")) {
+            awaitCaughtUp(reporting);
+            String asRecorded = "/api/reports/briefing?" + NINE_MONTHS + "&recordedAt=" + EdgeCaseHistory.MEETING;
+
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<String> stopped = send(reporting, asRecorded);
+                assertBusy(stopped);
+                assertThat(stopped.body()).contains("took longer than its time limit of 0 s");
+            }
+            assertThat(send(reporting, "/api/reports/briefing?" + NINE_MONTHS).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    private void assertBusy(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json.readTree(response.body()).path("type").asText()).isEqualTo("urn:giaoban:problem:busy");
+    }
+
+    private HttpResponse<String> send(ConfigurableApplicationContext reporting, String path) throws Exception {
+        return http.send(requestTo(reporting, path, TestCallers.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aRedeliveredHistoryChangesNoFigure() throws Exception {
         writeHistory();
         try (ConfigurableApplicationContext reporting = start()) {
@@ -342,7 +396,7 @@ abstract class BriefingReportContract {
         }
     }
 
-    ConfigurableApplicationContext start() {
+    ConfigurableApplicationContext start(String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--giaoban.data-dir=" + dataDir,
@@ -354,6 +408,7 @@ abstract class BriefingReportContract {
                 "--giaoban.sources.training.username=" + user(),
                 "--giaoban.sources.training.password=" + password()));
         arguments.addAll(moreArguments());
+        arguments.addAll(List.of(settings));
         return new SpringApplicationBuilder(ReportingApplication.class).run(arguments.toArray(String[]::new));
     }
 

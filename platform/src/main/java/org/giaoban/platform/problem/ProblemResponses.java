@@ -111,6 +111,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", tooLarge.getMessage());
     }
 
+    @ExceptionHandler(ServiceBusyException.class)
+    ResponseEntity<ProblemDetail> onBusy(ServiceBusyException busy) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", busy.getMessage()));
+    }
+
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     ProblemDetail onDuplicateKey(org.springframework.dao.DuplicateKeyException duplicate) {
         return problem(

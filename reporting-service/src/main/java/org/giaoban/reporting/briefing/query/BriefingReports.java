@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.Semaphore;
 import org.giaoban.reporting.projection.EventHistory;
 import org.giaoban.reporting.projection.ProcessorPositions;
 import org.giaoban.reporting.projection.ReadModelGenerations;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * Answers a briefing: from the live read model, or, for a report "as recorded at" an instant, from a fold of the
  * events of both services recorded up to that instant, through the same projections into memory. The fold reads the
- * whole history, so only one runs at a time.
+ * whole history, so only one runs at a time, within a time limit ({@link RecordedAtFolds}).
  */
 @Service
 public class BriefingReports {
@@ -28,7 +27,7 @@ public class BriefingReports {
     private final EventSources sources;
     private final ProcessorPositions positions;
     private final Clock clock;
-    private final Semaphore historicalFolds = new Semaphore(1, true);
+    private final RecordedAtFolds recordedAtFolds;
 
     public BriefingReports(
             UnitCatalogue units,
@@ -36,12 +35,14 @@ public class BriefingReports {
             ReadModelGenerations generations,
             EventSources sources,
             ProcessorPositions positions,
+            RecordedAtFolds recordedAtFolds,
             Clock clock) {
         this.calculator = new BriefingCalculator(units);
         this.mongo = mongo;
         this.generations = generations;
         this.sources = sources;
         this.positions = positions;
+        this.recordedAtFolds = recordedAtFolds;
         this.clock = clock;
     }
 
@@ -58,21 +59,26 @@ public class BriefingReports {
     }
 
     private BriefingReport asRecordedAt(BriefingRequest request) {
-        historicalFolds.acquireUninterruptibly();
-        try {
+        try (RecordedAtFolds.Fold fold = recordedAtFolds.enter()) {
             InMemoryBriefingFacts facts = new InMemoryBriefingFacts();
             EventHistory.Folded tasks = EventHistory.fold(
-                    sources.tasks(), null, new TaskFactsProjection(facts), request.recordedAt(), position -> {});
+                    sources.tasks(),
+                    null,
+                    new TaskFactsProjection(facts),
+                    request.recordedAt(),
+                    position -> fold.checkTime());
             EventHistory.Folded training = EventHistory.fold(
-                    sources.training(), null, new TrainingFactsProjection(facts), request.recordedAt(), position -> {});
+                    sources.training(),
+                    null,
+                    new TrainingFactsProjection(facts),
+                    request.recordedAt(),
+                    position -> fold.checkTime());
             Map<String, Long> position = new LinkedHashMap<>();
             position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
             position.put(
                     EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
             LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), UnitCatalogue.COMMISSION_ZONE);
             return calculator.calculate(request, facts, dayRecorded, position);
-        } finally {
-            historicalFolds.release();
         }
     }
 
