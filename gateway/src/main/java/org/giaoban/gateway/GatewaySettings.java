@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param users the users who sign in with HTTP Basic
  * @param rateLimit requests a caller may make
- * @param maxRequestBytes the largest request body let through
+ * @param maxRequestBytes the largest request body let through, but to a batch
+ * @param maxBatchRequestBytes the largest body of a batch: a class list or contest entries, up to 10,000 rows each
  * @param cors which web origins may call the gateway from a browser
  * @param demoPassword when set, the demonstration users of {@code bin/giaoban up} with this password (see DemoUsers)
  * @param signIn how failed sign-ins are slowed down and how many passwords are checked at once
@@ -29,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
 public record GatewaySettings(
         @DefaultValue List<@Valid User> users,
         @DefaultValue @Valid RateLimit rateLimit,
-        @DefaultValue("20MB") DataSize maxRequestBytes,
+        @DefaultValue("1MB") DataSize maxRequestBytes,
+        @DefaultValue("8MB") DataSize maxBatchRequestBytes,
         @DefaultValue @Valid Cors cors,
         @DefaultValue("") String demoPassword,
         @DefaultValue @Valid SignIn signIn) {

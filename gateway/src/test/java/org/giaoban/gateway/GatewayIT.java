@@ -42,13 +42,15 @@ class GatewayIT {
     static final StubService REPORTING = new StubService("reporting-service");
     static final String FRONT_END = "https://giaoban.example.vn";
     static final int MAX_BODY = 64 * 1024;
+    static final int MAX_RECORD_BODY = 16 * 1024;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
         properties.add("TASKS_URL", TASKS::url);
         properties.add("TRAINING_URL", TRAINING::url);
         properties.add("REPORTING_URL", REPORTING::url);
-        properties.add("giaoban.gateway.max-request-bytes", () -> MAX_BODY + "B");
+        properties.add("giaoban.gateway.max-request-bytes", () -> MAX_RECORD_BODY + "B");
+        properties.add("giaoban.gateway.max-batch-request-bytes", () -> MAX_BODY + "B");
         properties.add("giaoban.gateway.rate-limit.requests-per-second", () -> "1000");
         properties.add("giaoban.gateway.rate-limit.burst", () -> "1000");
         properties.add("giaoban.gateway.cors.allowed-origins", () -> FRONT_END);
@@ -475,6 +477,35 @@ class GatewayIT {
                     .isOk();
         }
         assertThat(REPORTING.received()).hasSize(2);
+    }
+
+    @Test
+    void aRecordGetsASmallerBodyThanABatch() {
+        byte[] overARecord = new byte[MAX_RECORD_BODY + 1];
+        client.post()
+                .uri("/api/tasks")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.OFFICER.basic())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(overARecord)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:giaoban:problem:body-too-large")
+                .jsonPath("$.limitBytes")
+                .isEqualTo(MAX_RECORD_BODY);
+        assertThat(TASKS.started("/api/tasks")).isEmpty();
+
+        client.post()
+                .uri("/api/contests/k-1/entries/batch")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.OFFICER.basic())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(overARecord)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(TRAINING.last().path()).isEqualTo("/api/contests/k-1/entries/batch");
     }
 
     @Test

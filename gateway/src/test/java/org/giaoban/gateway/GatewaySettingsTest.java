@@ -17,39 +17,41 @@ class GatewaySettingsTest {
     }
 
     @Test
-    void theDefaultsAreTwentyRequestsASecondBurstsOfFortyTwentyMegabytesAndNoOrigins() {
+    void theDefaultsAreTwentyRequestsASecondBurstsOfFortyOneMegabyteEightForABatchAndNoOrigins() {
         GatewaySettings settings = bind(Map.of());
 
         assertThat(settings.rateLimit().requestsPerSecond()).isEqualTo(20);
         assertThat(settings.rateLimit().burst()).isEqualTo(40);
-        assertThat(settings.maxRequestBytes()).isEqualTo(DataSize.ofMegabytes(20));
+        assertThat(settings.maxRequestBytes()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(settings.maxBatchRequestBytes()).isEqualTo(DataSize.ofMegabytes(8));
         assertThat(settings.cors().allowedOrigins()).isEmpty();
         assertThat(settings.users()).isEmpty();
     }
 
     @Test
-    void aClassListOfTenThousandLearnersFitsUnderTheDefaultLimit() {
+    void aClassListOfTenThousandLearnersWithTheLongestNamesFitsUnderTheBatchLimit() {
+        // 200 characters, the longest name accepted, each of them three bytes in UTF-8.
+        String longestName = "Ễ".repeat(200);
         StringBuilder csv = new StringBuilder("learnerId,fullName,unitId\n");
         StringBuilder json = new StringBuilder("{\"learners\":[");
         for (int i = 0; i < 10_000; i++) {
             String learnerId = String.format("0793010%05d", i);
-            String fullName = "Nguyễn Thị Hồng Nhung Trương Công Quốc Khánh " + i;
-            csv.append(learnerId).append(',').append(fullName).append(",HN-HOANKIEM\n");
+            csv.append(learnerId).append(',').append(longestName).append(",HN-HOANKIEM\n");
             json.append(i == 0 ? "" : ",")
-                    .append("{\"learnerId\":\"")
+                    .append("{\"learnerId\": \"")
                     .append(learnerId)
-                    .append("\",\"fullName\":\"")
-                    .append(fullName)
-                    .append("\",\"unitId\":\"HN-HOANKIEM\"}");
+                    .append("\", \"fullName\": \"")
+                    .append(longestName)
+                    .append("\", \"unitId\": \"HN-HOANKIEM\"}");
         }
         json.append("]}");
 
-        long limit = bind(Map.of()).maxRequestBytes().toBytes();
+        long limit = bind(Map.of()).maxBatchRequestBytes().toBytes();
 
         assertThat((long) csv.toString().getBytes(StandardCharsets.UTF_8).length)
-                .isLessThan(limit / 4);
+                .isLessThan(limit);
         assertThat((long) json.toString().getBytes(StandardCharsets.UTF_8).length)
-                .isLessThan(limit / 4);
+                .isLessThan(limit);
     }
 
     @Test
@@ -67,6 +69,7 @@ class GatewaySettingsTest {
                 .containsExactly(org.giaoban.identity.Role.OFFICER, org.giaoban.identity.Role.VIEWER);
         assertThat(settings.users().get(0).unitId()).isEqualTo("HN-HOANKIEM");
         assertThat(settings.maxRequestBytes()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(settings.maxBatchRequestBytes()).isEqualTo(DataSize.ofMegabytes(8));
         assertThat(settings.cors().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
     }
 }

@@ -53,6 +53,6 @@ public class LimitConfiguration {
 
     @Bean
     RequestSizeFilter requestSizeFilter(GatewaySettings settings, ProblemWriter problems) {
-        return new RequestSizeFilter(settings.maxRequestBytes(), problems);
+        return new RequestSizeFilter(settings.maxRequestBytes(), settings.maxBatchRequestBytes(), problems);
     }
 }

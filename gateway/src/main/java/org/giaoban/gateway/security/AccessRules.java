@@ -28,7 +28,7 @@ public class AccessRules implements ReactiveAuthorizationManager<AuthorizationCo
      * The path as the routes match it: each segment percent-decoded, without path parameters. The raw path would let
      * {@code /api/%61dmin/projections} pass as a path outside {@code /api/admin} while its route takes it there.
      */
-    static String decodedPath(RequestPath path) {
+    public static String decodedPath(RequestPath path) {
         StringBuilder decoded = new StringBuilder();
         for (PathContainer.Element element : path.pathWithinApplication().elements()) {
             decoded.append(

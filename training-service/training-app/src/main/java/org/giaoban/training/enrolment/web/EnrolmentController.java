@@ -1,6 +1,8 @@
 package org.giaoban.training.enrolment.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -62,8 +64,8 @@ class EnrolmentController {
     }
 
     @PostMapping(path = "/batch", consumes = TEXT_CSV)
-    EnrolmentOutcome enrolClassList(@PathVariable UUID classId, @RequestBody(required = false) byte[] classList) {
-        return enrolAll(classId, ClassListCsv.parse(classList == null ? new byte[0] : classList));
+    EnrolmentOutcome enrolClassList(@PathVariable UUID classId, HttpServletRequest request) throws IOException {
+        return enrolAll(classId, ClassListCsv.parse(request.getInputStream(), MAX_BATCH));
     }
 
     @DeleteMapping("/{learnerId}")

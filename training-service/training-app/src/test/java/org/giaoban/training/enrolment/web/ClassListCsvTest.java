@@ -3,9 +3,12 @@ package org.giaoban.training.enrolment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
+import org.giaoban.platform.problem.BatchTooLargeException;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
 import org.giaoban.training.api.enrolment.Learner;
@@ -16,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClassListCsvTest {
 
     private static final Learner HA = new Learner("079301000123", "Nguyễn Thị Hà", "HN-HOANKIEM");
+    private static final String HA_ROW = "079301000123,Nguyễn Thị Hà,HN-HOANKIEM";
     private static final Learner DUNG = new Learner("001085002345", "Trần Văn Dũng", "HN-LONGBIEN");
 
     @Test
@@ -208,6 +212,67 @@ class ClassListCsvTest {
         byte[] cp1258 = "learnerId,fullName,unitId\n079301000123,Hà,HN-HOANKIEM\n".getBytes("windows-1258");
 
         assertThat(refusal(cp1258).field()).isEqualTo("body");
+    }
+
+    @Test
+    void aListIsRefusedAtItsFirstRowPastTheLimitBeforeTheRestIsRead() {
+        EndlessClassList endless = new EndlessClassList("079301000123,Nguyễn Thị Hà,HN-HOANKIEM\r\n");
+
+        BatchTooLargeException refused =
+                catchThrowableOfType(BatchTooLargeException.class, () -> ClassListCsv.parse(endless, 3));
+
+        assertThat(refused).hasMessage("The batch has more than 3 rows; one request takes at most 3.");
+        assertThat(endless.bytesRead).isLessThan(64 * 1024);
+    }
+
+    @Test
+    void exactlyTheLimitIsAccepted() {
+        List<Learner> learners = ClassListCsv.parse(
+                new ByteArrayInputStream(utf8("learnerId,fullName,unitId\n" + (HA_ROW + "\n").repeat(3))), 3);
+
+        assertThat(learners).hasSize(3);
+    }
+
+    @Test
+    void aFieldLongerThanAnyValidOneIsRefusedByItsLineBeforeTheRestIsRead() {
+        EndlessClassList endless = new EndlessClassList("x".repeat(100));
+
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> ClassListCsv.parse(endless, 10_000))
+                        .errors())
+                .containsExactly(new FieldError("line 2", "has a field of more than 1000 characters"));
+        assertThat(endless.bytesRead).isLessThan(64 * 1024);
+    }
+
+    @Test
+    void aBodyOfMillionsOfBlankLinesIsRefusedWhateverItsRows() {
+        EndlessClassList endless = new EndlessClassList("\n".repeat(1000));
+
+        assertThat(catchThrowableOfType(BatchTooLargeException.class, () -> ClassListCsv.parse(endless, 10_000)))
+                .hasMessageContaining("longer than 4000000 characters");
+        assertThat(endless.bytesRead).isLessThan(5_000_000);
+    }
+
+    /** The header, then {@code repeated} for ever; it fails the test if read far past any limit. */
+    static final class EndlessClassList extends InputStream {
+
+        private final byte[] header = utf8("learnerId,fullName,unitId\r\n");
+        private final byte[] repeated;
+        private long bytesRead;
+
+        EndlessClassList(String repeated) {
+            this.repeated = utf8(repeated);
+        }
+
+        @Override
+        public int read() {
+            if (bytesRead > 10_000_000) {
+                throw new AssertionError("the class list was read on past every limit");
+            }
+            long at = bytesRead++;
+            return at < header.length
+                    ? header[(int) at] & 0xFF
+                    : repeated[(int) ((at - header.length) % repeated.length)] & 0xFF;
+        }
     }
 
     private static FieldError refusal(byte[] classList) {
