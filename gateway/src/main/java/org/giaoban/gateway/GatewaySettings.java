@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cors which web origins may call the gateway from a browser
  * @param demoPassword when set, the demonstration users of {@code bin/giaoban up} with this password (see DemoUsers)
  * @param signIn how failed sign-ins are slowed down and how many passwords are checked at once
+ * @param oidc where an OIDC access token carries the caller's roles and unit
  */
 @Validated
 @ConfigurationProperties("giaoban.gateway")
@@ -34,7 +35,8 @@ public record GatewaySettings(
         @DefaultValue("8MB") DataSize maxBatchRequestBytes,
         @DefaultValue @Valid Cors cors,
         @DefaultValue("") String demoPassword,
-        @DefaultValue @Valid SignIn signIn) {
+        @DefaultValue @Valid SignIn signIn,
+        @DefaultValue @Valid Oidc oidc) {
 
     /**
      * A user who signs in with HTTP Basic.
@@ -82,6 +84,17 @@ public record GatewaySettings(
                     : Runtime.getRuntime().availableProcessors();
         }
     }
+
+    /**
+     * The claims of an OIDC access token that give the caller's roles and unit; a dotted name reaches into an object,
+     * as Keycloak's {@code realm_access.roles}.
+     *
+     * @param rolesClaim a list of role names, or one string of them separated by spaces or commas
+     * @param unitClaim the unit's id in the unit catalogue
+     */
+    public record Oidc(
+            @DefaultValue("roles") @NotBlank String rolesClaim,
+            @DefaultValue("unit_id") @NotBlank String unitClaim) {}
 
     /**
      * Cross-origin requests from browsers.

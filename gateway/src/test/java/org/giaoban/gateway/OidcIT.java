@@ -38,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(PatientClient.class)
 class OidcIT {
 
+    static final String AUDIENCE = "giaoban-web";
     static final RSAKey KEY = rsaKey("issuer-key");
     static final RSAKey OTHER_KEY = rsaKey("other-key");
     static final HttpServer ISSUER = issuer();
@@ -47,6 +48,7 @@ class OidcIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
         properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER_URL);
+        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
         properties.add("TASKS_URL", TASKS::url);
         TestUsers.register(properties, TestUsers.VIEWER);
     }
@@ -95,7 +97,7 @@ class OidcIT {
     }
 
     @Test
-    void aTokenThatIsExpiredSignedByAnotherKeyOrNamesAnUnknownUnitIs401() {
+    void aTokenThatIsExpiredSignedByAnotherKeyForAnotherAudienceOrNamesAnUnknownUnitIs401() {
         List<String> refused = List.of(
                 token(
                         KEY,
@@ -104,7 +106,9 @@ class OidcIT {
                 token(OTHER_KEY, Map.of("sub", "an", "roles", List.of("VIEWER"))),
                 token(KEY, Map.of("sub", "an", "roles", List.of("VIEWER"), "unit_id", "HN-ATLANTIS")),
                 token(KEY, Map.of("sub", "an", "roles", List.of("OFFICER"))),
-                token(KEY, Map.of("sub", "an", "roles", List.of("SUPERUSER"))));
+                token(KEY, Map.of("sub", "an", "roles", List.of("SUPERUSER"))),
+                token(KEY, Map.of("sub", "an", "roles", List.of("VIEWER"), "aud", "another-app")),
+                token(KEY, Map.of("sub", "an", "roles", List.of("VIEWER"), "aud", List.of())));
         for (String token : refused) {
             client.get()
                     .uri("/api/me")
@@ -154,6 +158,7 @@ class OidcIT {
     static String token(RSAKey key, Map<String, Object> claims, Instant issuedAt) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER_URL)
+                .audience(AUDIENCE)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(Duration.ofMinutes(5))));
         claims.forEach(builder::claim);

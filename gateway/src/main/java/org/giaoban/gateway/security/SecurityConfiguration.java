@@ -82,6 +82,20 @@ public class SecurityConfiguration {
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /**
+     * An issuer serves many clients; without an audience to check, a token it issued to any of them would sign in
+     * here. So an issuer needs {@code spring.security.oauth2.resourceserver.jwt.audiences}, which Spring Boot's decoder
+     * then checks.
+     */
+    static void requireAudiences(OAuth2ResourceServerProperties resourceServer) {
+        List<String> audiences = resourceServer.getJwt().getAudiences();
+        if (audiences == null || audiences.isEmpty()) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.issuer-uri is set without"
+                    + " spring.security.oauth2.resourceserver.jwt.audiences: name the audience (the client id) that"
+                    + " tokens for this gateway carry, or a token the issuer made for any other client would sign in");
+        }
+    }
+
     /** A path Spring Security's firewall refuses ({@code ..}, encoded slashes, {@code ;}) is 400 problem+json. */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
@@ -104,6 +118,7 @@ public class SecurityConfiguration {
             OAuth2ResourceServerProperties resourceServer,
             CallerRateLimiter rateLimiter,
             SignInThrottle signInThrottle,
+            GatewaySettings settings,
             ProblemWriter problems) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, decoder != null);
@@ -125,11 +140,16 @@ public class SecurityConfiguration {
                         new SignInThrottleFilter(signInThrottle, users, problems), SecurityWebFiltersOrder.HTTP_BASIC)
                 .addFilterBefore(new RateLimitFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHORIZATION);
         if (decoder != null) {
+            requireAudiences(resourceServer);
             log.info(
-                    "OIDC bearer tokens accepted from {}",
-                    resourceServer.getJwt().getIssuerUri());
-            JwtCallers jwtCallers =
-                    new JwtCallers(callers, resourceServer.getJwt().getPrincipalClaimName());
+                    "OIDC bearer tokens accepted from {} for {}",
+                    resourceServer.getJwt().getIssuerUri(),
+                    resourceServer.getJwt().getAudiences());
+            JwtCallers jwtCallers = new JwtCallers(
+                    callers,
+                    resourceServer.getJwt().getPrincipalClaimName(),
+                    settings.oidc().rolesClaim(),
+                    settings.oidc().unitClaim());
             http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(accessDenied)
                     .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(jwtCallers)));
