@@ -156,10 +156,11 @@ class GatewayIT {
         assertThat(claims.getStringClaim("unit_id")).isEqualTo("HN-HOANKIEM");
         assertThat(claims.getIssuer()).isEqualTo("giaoban-gateway");
         assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getAudience()).containsExactly("tasks-service");
         assertThat(Duration.between(
                         claims.getIssueTime().toInstant(),
                         claims.getExpirationTime().toInstant()))
-                .isEqualTo(Duration.ofSeconds(60));
+                .isEqualTo(Duration.ofSeconds(10));
         assertThat(claims.getExpirationTime()).isInTheFuture();
     }
 

@@ -11,8 +11,8 @@ import java.time.Duration;
  *
  * <pre>
  * header  {"alg": "HS256", "typ": "JWT"}
- * claims  {"iss": "giaoban-gateway", "sub": "hoa.nguyen", "roles": ["OFFICER"], "unit_id": "HN-HOANKIEM",
- *          "iat": 1665019800, "exp": 1665019860, "jti": "4b0f..."}
+ * claims  {"iss": "giaoban-gateway", "aud": "training-service", "sub": "hoa.nguyen", "roles": ["OFFICER"],
+ *          "unit_id": "HN-HOANKIEM", "iat": 1665019800, "exp": 1665019810, "jti": "4b0f..."}
  * </pre>
  *
  * <ul>
@@ -20,11 +20,14 @@ import java.time.Duration;
  *   <li>{@value #CLAIM_ROLES}: one or more of ADMIN, OFFICER, AUDITOR, VIEWER;
  *   <li>{@value #CLAIM_UNIT_ID}: the caller's unit in the unit catalogue, absent when the caller has none;
  *   <li>{@value #CLAIM_ISSUED_AT}, {@value #CLAIM_EXPIRES_AT}: seconds since the epoch, {@link #TIME_TO_LIVE} apart;
- *   <li>{@value #CLAIM_TOKEN_ID}: a random UUID, different on every request.
+ *   <li>{@value #CLAIM_TOKEN_ID}: a random UUID, different on every request;
+ *   <li>{@value #CLAIM_AUDIENCE}: the service the request is routed to, by its {@code spring.application.name}.
  * </ul>
  *
- * A service must check the signature with the shared secret, {@value #CLAIM_ISSUER}, and that the token has not
- * expired (allowing a few seconds of clock skew), and must not take any identity from a request without a valid header.
+ * A service must check the signature with the shared secret, {@value #CLAIM_ISSUER}, that the token has not expired
+ * (allowing a few seconds of clock skew), that it is meant for this service, and that its id was not seen before; and
+ * must not take any identity from a request without a valid header. A token without {@value #CLAIM_AUDIENCE} is one
+ * that the suite's own tools sign for any service; only a holder of the secret can make one, and it could make any.
  * Without a header, nobody is signed in (the gateway's open paths, or a request that did not come through the gateway).
  *
  * <p>The secret: {@value #SECRET_ENVIRONMENT_VARIABLE} (property {@value #SECRET_PROPERTY}), at least
@@ -50,9 +53,10 @@ public final class IdentityHeader {
     public static final String CLAIM_ISSUED_AT = "iat";
     public static final String CLAIM_EXPIRES_AT = "exp";
     public static final String CLAIM_TOKEN_ID = "jti";
+    public static final String CLAIM_AUDIENCE = "aud";
 
     /** How long a token is valid after it is issued. */
-    public static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
+    public static final Duration TIME_TO_LIVE = Duration.ofSeconds(10);
 
     /** Where the shared secret comes from first. */
     public static final String SECRET_ENVIRONMENT_VARIABLE = "GIAOBAN_IDENTITY_SECRET";

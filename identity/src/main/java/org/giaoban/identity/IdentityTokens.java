@@ -15,11 +15,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues the tokens of {@link IdentityHeader} (the gateway: one per routed request, valid for a minute) and verifies
- * them (the services: every request).
+ * Issues the tokens of {@link IdentityHeader} (the gateway: one per routed request, for its service, valid for
+ * {@link IdentityHeader#TIME_TO_LIVE}) and verifies them (the services: every request, each token once).
+ *
+ * <p>The ids of the tokens a service accepted are kept until the tokens expire, in this process: a token read off the
+ * wire between the gateway and a service is refused by that service and, being meant for it, by every other. A service
+ * running as several instances could still be handed the same token once by each.
  */
 public class IdentityTokens {
 
@@ -28,11 +34,25 @@ public class IdentityTokens {
 
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.parse(IdentityHeader.ALGORITHM);
 
+    /** How many token ids may be remembered before the expired ones are swept out. */
+    private static final int SWEEP_ABOVE = 10_000;
+
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
+    private final String audience;
+    private final Map<String, Instant> seenUntil = new ConcurrentHashMap<>();
 
+    /** Tokens that name no service, for the gateway (which only issues) and the suite's own tools. */
     public IdentityTokens(byte[] secret, Clock clock) {
+        this(secret, clock, null);
+    }
+
+    /**
+     * @param audience the service verifying, by its {@code spring.application.name}: a token meant for another service
+     *     is refused
+     */
+    public IdentityTokens(byte[] secret, Clock clock, String audience) {
         try {
             this.signer = new MACSigner(secret);
             this.verifier = new MACVerifier(secret);
@@ -40,9 +60,16 @@ public class IdentityTokens {
             throw new IllegalStateException("The identity secret cannot sign HS256 tokens", e);
         }
         this.clock = clock;
+        this.audience = audience == null || audience.isBlank() ? null : audience;
     }
 
+    /** A token for any service: the suite's own tools. */
     public String issue(Caller caller) {
+        return issue(caller, null);
+    }
+
+    /** A token for one service, named by its {@code spring.application.name}; null for any. */
+    public String issue(Caller caller, String service) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(IdentityHeader.ISSUER)
@@ -53,6 +80,9 @@ public class IdentityTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(IdentityHeader.TIME_TO_LIVE)))
                 .jwtID(UUID.randomUUID().toString());
+        if (service != null) {
+            claims.audience(service);
+        }
         if (caller.unitId() != null) {
             claims.claim(IdentityHeader.CLAIM_UNIT_ID, caller.unitId());
         }
@@ -93,7 +123,27 @@ public class IdentityTokens {
         if (issuedAt == null || issuedAt.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
             throw new InvalidIdentityException("it is issued in the future");
         }
-        return callerOf(claims);
+        List<String> audiences = claims.getAudience();
+        if (audience != null && !audiences.isEmpty() && !audiences.contains(audience)) {
+            throw new InvalidIdentityException("it is meant for " + String.join(", ", audiences) + ", not " + audience);
+        }
+        Caller caller = callerOf(claims);
+        String tokenId = claims.getJWTID();
+        if (tokenId == null || tokenId.isBlank()) {
+            throw new InvalidIdentityException("it has no id");
+        }
+        if (!firstUse(tokenId, expiresAt.toInstant().plus(CLOCK_SKEW), now)) {
+            throw new InvalidIdentityException("it was used before");
+        }
+        return caller;
+    }
+
+    /** Remembers the id until the token can no longer be used; false when it is remembered already. */
+    private boolean firstUse(String tokenId, Instant until, Instant now) {
+        if (seenUntil.size() > SWEEP_ABOVE) {
+            seenUntil.values().removeIf(expiry -> !now.isBefore(expiry));
+        }
+        return seenUntil.putIfAbsent(tokenId, until) == null;
     }
 
     private static SignedJWT parse(String token) {

@@ -30,7 +30,7 @@ class IdentityTokensTest {
     final IdentityTokens tokens = new IdentityTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void aTokenCarriesTheCallerForSixtySecondsSignedWithTheSharedSecret() throws Exception {
+    void aTokenCarriesTheCallerForTenSecondsSignedWithTheSharedSecret() throws Exception {
         SignedJWT token = SignedJWT.parse(
                 tokens.issue(Caller.of("hoa.nguyen", List.of(Role.VIEWER, Role.OFFICER), "HN-HOANKIEM")));
 
@@ -42,7 +42,8 @@ class IdentityTokensTest {
         assertThat(claims.getStringListClaim(IdentityHeader.CLAIM_ROLES)).containsExactly("OFFICER", "VIEWER");
         assertThat(claims.getStringClaim(IdentityHeader.CLAIM_UNIT_ID)).isEqualTo("HN-HOANKIEM");
         assertThat(claims.getIssueTime()).isEqualTo(Date.from(NOW));
-        assertThat(claims.getExpirationTime()).isEqualTo(Date.from(NOW.plusSeconds(60)));
+        assertThat(claims.getExpirationTime()).isEqualTo(Date.from(NOW.plusSeconds(10)));
+        assertThat(claims.getAudience()).isEmpty();
     }
 
     @Test
@@ -76,10 +77,56 @@ class IdentityTokensTest {
     void aTokenIsAcceptedUntilItExpiresAllowingFiveSecondsOfClockSkew() {
         String token = tokens.issue(Caller.of("xem", List.of(Role.VIEWER), null));
 
-        assertThat(verifierAt(NOW.plusSeconds(64)).verify(token).name()).isEqualTo("xem");
-        assertThatThrownBy(() -> verifierAt(NOW.plusSeconds(65)).verify(token))
+        assertThat(verifierAt(NOW.plusSeconds(14)).verify(token).name()).isEqualTo("xem");
+        assertThatThrownBy(() -> verifierAt(NOW.plusSeconds(15)).verify(token))
                 .isInstanceOf(InvalidIdentityException.class)
                 .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aTokenIsAcceptedOnceOnly() {
+        IdentityTokens tasksService = new IdentityTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), "tasks-service");
+        String token = tokens.issue(Caller.of("xem", List.of(Role.VIEWER), null), "tasks-service");
+
+        assertThat(tasksService.verify(token).name()).isEqualTo("xem");
+        assertThatThrownBy(() -> tasksService.verify(token))
+                .isInstanceOf(InvalidIdentityException.class)
+                .hasMessageContaining("used before");
+    }
+
+    @Test
+    void aTokenForAnotherServiceIsRefused() {
+        IdentityTokens trainingService =
+                new IdentityTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), "training-service");
+        String forTasks = tokens.issue(Caller.of("xem", List.of(Role.VIEWER), null), "tasks-service");
+
+        assertThatThrownBy(() -> trainingService.verify(forTasks))
+                .isInstanceOf(InvalidIdentityException.class)
+                .hasMessageContaining("meant for tasks-service, not training-service");
+    }
+
+    @Test
+    void aTokenForNoServiceInParticularIsAcceptedByAny() {
+        IdentityTokens trainingService =
+                new IdentityTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), "training-service");
+
+        assertThat(trainingService
+                        .verify(tokens.issue(Caller.of("xem", List.of(Role.VIEWER), null)))
+                        .name())
+                .isEqualTo("xem");
+    }
+
+    @Test
+    void aTokenWithoutAnIdIsRefused() throws Exception {
+        String token = signed(new JWTClaimsSet.Builder()
+                .issuer(IdentityHeader.ISSUER)
+                .subject("xem")
+                .claim(IdentityHeader.CLAIM_ROLES, List.of("VIEWER"))
+                .issueTime(Date.from(NOW))
+                .expirationTime(Date.from(NOW.plusSeconds(10)))
+                .build());
+
+        assertThatThrownBy(() -> tokens.verify(token)).hasMessageContaining("has no id");
     }
 
     @Test

@@ -38,14 +38,19 @@ public class WebConfiguration {
         return registration;
     }
 
-    /** Verifies the caller the gateway signed; the secret is the gateway's (see {@link IdentityHeader}). */
+    /**
+     * Verifies the caller the gateway signed for this service, named by {@code spring.application.name}; the secret is
+     * the gateway's (see {@link IdentityHeader}).
+     */
     @Bean
     @ConditionalOnMissingBean
     public IdentityTokens identityTokens(
             @Value("${" + IdentityHeader.SECRET_PROPERTY + ":}") String secret,
             @Value("${giaoban.data-dir:./data}") Path dataDir,
+            @Value("${spring.application.name:}") String service,
             ObjectProvider<Clock> clock) {
-        return new IdentityTokens(IdentitySecret.resolve(secret, dataDir), clock.getIfAvailable(Clock::systemUTC));
+        return new IdentityTokens(
+                IdentitySecret.resolve(secret, dataDir), clock.getIfAvailable(Clock::systemUTC), service);
     }
 
     /** After the request metadata, which its refusals carry; before idempotency, so a refused request claims no key. */

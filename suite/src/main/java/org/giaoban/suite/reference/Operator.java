@@ -40,7 +40,7 @@ public final class Operator {
         return caller.name();
     }
 
-    /** A fresh value for {@value IdentityHeader#NAME}; each lasts a minute, so take one per request. */
+    /** A fresh value for {@value IdentityHeader#NAME}; each lasts ten seconds and serves once, so take one per request. */
     public String token() {
         return tokens.issue(caller);
     }

@@ -23,11 +23,17 @@ final class IdentityToken {
 
     private IdentityToken() {}
 
-    /** A token issued at {@code issuedAt} and valid for the gateway's minute after it. */
+    /** A token for any service, issued at {@code issuedAt} and valid for the gateway's ten seconds after it. */
     static String signed(String secret, String user, List<String> roles, String unitId, Instant issuedAt) {
         IdentityTokens tokens =
                 new IdentityTokens(secret.getBytes(StandardCharsets.UTF_8), Clock.fixed(issuedAt, ZoneOffset.UTC));
         return tokens.issue(Caller.of(user, roles.stream().map(Role::valueOf).toList(), unitId));
+    }
+
+    /** A token as the gateway signs one for {@code service} alone. */
+    static String signedFor(String service, String secret, String user, List<String> roles, String unitId) {
+        IdentityTokens tokens = new IdentityTokens(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        return tokens.issue(Caller.of(user, roles.stream().map(Role::valueOf).toList(), unitId), service);
     }
 
     /** The same claims with {@code "alg": "none"} and no signature, which a careless verifier takes as they stand. */

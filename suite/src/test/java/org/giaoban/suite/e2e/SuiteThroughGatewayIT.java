@@ -223,6 +223,24 @@ class SuiteThroughGatewayIT {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
 
+    @Test
+    void aTokenReadOffTheWireServesOnceAndOnlyTheServiceItWasMeantFor() {
+        String forTasks =
+                IdentityToken.signedFor("tasks-service", suite.identitySecret(), "viewer", List.of("VIEWER"), "HN");
+
+        Answer atTraining = suite.direct(TRAINING)
+                .withHeader("X-Giaoban-Identity", forTasks)
+                .get("/api/classes");
+        Answer first =
+                suite.direct(TASKS).withHeader("X-Giaoban-Identity", forTasks).get("/api/tasks");
+        Answer replayed =
+                suite.direct(TASKS).withHeader("X-Giaoban-Identity", forTasks).get("/api/tasks");
+
+        assertProblem(atTraining, 401);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertProblem(replayed, 401);
+    }
+
     /**
      * The gateway's own limit (20 requests a second per caller, bursts of 40), reached by one officer who nobody else
      * in this class signs in as, in waves of concurrent requests; the others' allowances are their own. Each wave
