@@ -72,12 +72,19 @@ public final class IdentitySecret {
 
     /** @return whether this call made the file (false when another process was first) */
     private static boolean create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (posix && !Files.isDirectory(file.getParent())) {
+            // The data directory holds the stores and the keys: its owner's alone from the start.
+            Files.createDirectories(
+                    file.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(file.getParent());
+        }
         byte[] random = new byte[48];
         new SecureRandom().nextBytes(random);
         byte[] text = (Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] ownerOnly = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
