@@ -26,6 +26,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    LedgerReads ledgerReads() {
+        return new LedgerReads();
+    }
+
+    @Bean
     AuditReadLog auditReadLog(MongoTemplate mongo) {
         return new AuditReadLog(mongo);
     }
