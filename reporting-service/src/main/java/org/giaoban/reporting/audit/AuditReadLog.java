@@ -5,10 +5,9 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.giaoban.identity.Caller;
-import org.giaoban.identity.Role;
 import org.giaoban.platform.web.PageRequest;
 import org.giaoban.platform.web.PageResponse;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,19 +76,32 @@ public final class AuditReadLog {
             String query,
             String requestId) {
 
-        public static AuditRead of(
-                Instant at, Caller caller, String method, String path, String query, String requestId) {
+        /**
+         * A read by the caller the request's metadata names ({@code actor}, {@code roles}, {@code unitId}, as every
+         * event records them); all null when it names none.
+         */
+        public static AuditRead of(Instant at, Map<String, Object> request, String method, String path, String query) {
+            Object roles = request.get("roles");
             return new AuditRead(
                     at,
-                    caller == null ? null : caller.name(),
-                    caller == null
-                            ? List.of()
-                            : caller.roles().stream().map(Role::name).toList(),
-                    caller == null ? null : caller.unitId(),
+                    text(request.get("actor")),
+                    roles instanceof List<?> names
+                            ? names.stream().map(String::valueOf).toList()
+                            : List.of(),
+                    text(request.get("unitId")),
                     method,
                     path,
                     query,
-                    requestId);
+                    text(request.get("requestId")));
+        }
+
+        /** Whether the reader holds {@code role}. */
+        public boolean has(String role) {
+            return roles.contains(role);
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.giaoban.identity.Role;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
 import org.giaoban.platform.problem.NotAllowedException;
@@ -137,8 +136,8 @@ class AuditController {
     PageResponse<AuditRead> reads(
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         boolean admin = RequestMetadata.current()
-                .map(RequestMetadata::caller)
-                .map(caller -> caller.has(Role.ADMIN))
+                .map(request -> AuditRead.of(null, request.asMessageMetadata(), null, null, null))
+                .map(reader -> reader.has("ADMIN"))
                 .orElse(false);
         if (!admin) {
             throw new NotAllowedException("forbidden", "Only an ADMIN may read who read the audit endpoints.");

@@ -3,7 +3,7 @@ package org.giaoban.reporting.audit.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import org.giaoban.identity.Caller;
+import java.util.Map;
 import org.giaoban.platform.web.RequestMetadata;
 import org.giaoban.reporting.audit.AuditReadLog;
 import org.giaoban.reporting.audit.AuditReadLog.AuditRead;
@@ -30,15 +30,14 @@ public final class AuditReadRecorder implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        RequestMetadata metadata = RequestMetadata.current().orElse(null);
-        Caller caller = metadata == null ? null : metadata.caller();
         log.record(AuditRead.of(
                 clock.instant(),
-                caller,
+                RequestMetadata.current()
+                        .map(RequestMetadata::asMessageMetadata)
+                        .orElse(Map.of()),
                 request.getMethod(),
                 request.getRequestURI(),
-                request.getQueryString(),
-                metadata == null ? null : metadata.requestId()));
+                request.getQueryString()));
         return true;
     }
 }
