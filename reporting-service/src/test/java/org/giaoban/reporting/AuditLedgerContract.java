@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +34,9 @@ import org.giaoban.platform.ledger.MerkleTree;
 import org.giaoban.platform.ledger.SealingGaps;
 import org.giaoban.platform.ledger.TreeHead;
 import org.giaoban.platform.testing.TestCallers;
+import org.giaoban.reporting.audit.offline.AuditCommand;
+import org.giaoban.reporting.audit.offline.AuditExport;
+import org.giaoban.reporting.audit.offline.OfflineVerification;
 import org.giaoban.tasks.api.task.TaskCancelledEvent;
 import org.giaoban.tasks.api.task.TaskPlannedEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +170,86 @@ abstract class AuditLedgerContract {
                             hashes(consistency.path("proof"))))
                     .isTrue();
         }
+    }
+
+    @Test
+    void anExportOnDiskIsVerifiedOfflineAndEveryKindOfTamperingWithItIsLocated() throws Exception {
+        EdgeCaseHistory.writeTasks(tasks);
+        seal(tasksSealer);
+        EdgeCaseHistory.writeDocuments(tasks);
+        long size = seal(tasksSealer).treeSize();
+        Path export = dataDir.resolve("export");
+
+        try (ConfigurableApplicationContext reporting = start()) {
+            URI base = URI.create(baseUrl(reporting));
+            new AuditExport(base, request -> request.header(IdentityHeader.NAME, TestCallers.tokenFor(AUDITOR)))
+                    .export("tasks", export);
+        }
+
+        OfflineVerification.Result intact = OfflineVerification.verify(export);
+        assertThat(intact.verified()).as("%s", intact.firstMismatch()).isTrue();
+        assertThat(intact.events()).isEqualTo(size);
+        assertThat(intact.treeHead().treeSize()).isEqualTo(size);
+        assertThat(AuditCommand.run(new String[] {"verify", export.toString()})).isZero();
+
+        List<String> lines = Files.readAllLines(export.resolve(AuditExport.EVENTS));
+        long thirdPosition = json.readTree(lines.get(2)).path("position").asLong();
+        List<String> edited = new ArrayList<>(lines);
+        edited.set(2, lines.get(2).replace("2022", "2021"));
+        assertThat(mismatchAfter(export, edited))
+                .isEqualTo(new OfflineVerification.Mismatch(
+                        3L, thirdPosition, 2L, "edited", leafHashOf(lines.get(2)), mismatchFound(export, edited)));
+
+        List<String> deleted = new ArrayList<>(lines);
+        deleted.remove(2);
+        OfflineVerification.Mismatch gone = mismatchAfter(export, deleted);
+        assertThat(gone.reason()).isEqualTo("deleted");
+        assertThat(gone.leafIndex()).isEqualTo(2);
+
+        List<String> swapped = new ArrayList<>(lines);
+        swapped.set(2, lines.get(3));
+        swapped.set(3, lines.get(2));
+        assertThat(mismatchAfter(export, swapped).leafIndex()).isEqualTo(2);
+
+        List<String> inserted = new ArrayList<>(lines);
+        inserted.add(2, lines.get(1));
+        assertThat(mismatchAfter(export, inserted).reason()).isEqualTo("inserted");
+
+        List<String> cut = new ArrayList<>(lines.subList(0, lines.size() - 2));
+        OfflineVerification.Mismatch tail = mismatchAfter(export, cut);
+        assertThat(tail.reason()).isEqualTo("tail-cut");
+        assertThat(tail.leafIndex()).isEqualTo(size - 2);
+
+        // An edit that also rewrites its leafHash is caught by the signed root.
+        ObjectNode rewritten = (ObjectNode) json.readTree(lines.get(2).replace("2022", "2021"));
+        rewritten.remove("leafHash");
+        rewritten.put("leafHash", HEX.formatHex(MerkleTree.leafHash(CanonicalJson.utf8(rewritten))));
+        List<String> consistentLie = new ArrayList<>(lines);
+        consistentLie.set(2, json.writeValueAsString(rewritten));
+        assertThat(mismatchAfter(export, consistentLie).reason()).isEqualTo("tree-head-mismatch");
+        Files.write(export.resolve(AuditExport.EVENTS), lines);
+
+        // A head whose root was changed no longer carries a valid signature.
+        String heads = Files.readString(export.resolve(AuditExport.TREE_HEADS));
+        String root = json.readTree(heads).path(0).path("rootHash").asText();
+        Files.writeString(export.resolve(AuditExport.TREE_HEADS), heads.replace(root, "00" + root.substring(2)));
+        assertThat(OfflineVerification.verify(export).firstMismatch().reason()).isEqualTo("signature-invalid");
+        assertThat(AuditCommand.run(new String[] {"verify", export.toString()})).isEqualTo(1);
+    }
+
+    private static OfflineVerification.Mismatch mismatchAfter(Path export, List<String> lines) throws Exception {
+        Files.write(export.resolve(AuditExport.EVENTS), lines);
+        OfflineVerification.Result result = OfflineVerification.verify(export);
+        assertThat(result.verified()).isFalse();
+        return result.firstMismatch();
+    }
+
+    private String mismatchFound(Path export, List<String> lines) throws Exception {
+        return mismatchAfter(export, lines).found();
+    }
+
+    private String leafHashOf(String line) throws Exception {
+        return json.readTree(line).path("leafHash").asText();
     }
 
     @Test
@@ -396,6 +480,13 @@ abstract class AuditLedgerContract {
         List<byte[]> hashes = new ArrayList<>();
         hexes.forEach(hex -> hashes.add(HEX.parseHex(hex.asText())));
         return hashes;
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext reporting) {
+        return "http://127.0.0.1:"
+                + ((ServletWebServerApplicationContext) reporting)
+                        .getWebServer()
+                        .getPort();
     }
 
     private ConfigurableApplicationContext start() {
