@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
  * through {@code signing-key}: each instance's own file would replace the other's key at every start.
  */
 @AutoConfiguration(after = {EventStoreConfiguration.class, FlywayAutoConfiguration.class})
-@ConditionalOnBean(EventStorageEngine.class)
+@ConditionalOnBean({EventStorageEngine.class, DataSource.class})
 @ConditionalOnProperty(name = "giaoban.ledger.enabled", havingValue = "true", matchIfMissing = true)
 public class LedgerConfiguration {
 

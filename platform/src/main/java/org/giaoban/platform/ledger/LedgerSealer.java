@@ -21,9 +21,9 @@ import org.springframework.context.SmartLifecycle;
  * Extends a service's ledger as its events commit, and signs a tree head every few seconds while leaves arrive.
  *
  * <p>It runs on a thread of its own, in transactions of its own, and touches no table a command writes: a command
- * neither waits for it nor sees it. Each round, in one transaction, it takes the lock row {@code ledger_seal_lock}
- * (on PostgreSQL with {@code SKIP LOCKED}, so that of several instances of a service one seals and the others skip
- * the round), reads the events after the last sealed one in global-index order, appends those before the first gap
+ * neither waits for it nor sees it. A round with nothing to seal or sign is one read and no transaction. Otherwise,
+ * in one transaction, it takes the lock row {@code ledger_seal_lock} (on PostgreSQL, with {@code SKIP LOCKED}, so that
+ * of several instances of a service one seals and the others skip the round; H2 has one), reads the events after the last sealed one in global-index order, appends those before the first gap
  * that could still be filled ({@link SealingGaps}), stores the hash of every complete subtree they close, and, when
  * the interval has passed since the last signed head, signs the new head. The tree's right edge is kept in memory
  * between rounds and read again when another instance has sealed meanwhile.
@@ -91,6 +91,10 @@ public final class LedgerSealer implements SmartLifecycle {
      * from any thread as long as the sealer is not {@link #start() started}.
      */
     public synchronized Round sealPending() throws SQLException {
+        if (frontier != null && !signatureDue() && !anyRowAfter(lastPosition)) {
+            // Idle: a read, and no transaction that writes, so that a quiet service pays nothing for its ledger.
+            return new Round(true, 0, frontier.size(), false);
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -141,9 +145,15 @@ public final class LedgerSealer implements SmartLifecycle {
         return new Round(true, sealable.size(), frontier.size(), signed);
     }
 
+    /**
+     * PostgreSQL may be shared by several instances of the service: the one that gets the lock row seals, the others
+     * skip the round. H2 is opened by its one service, whose only sealer is this one: nothing to lock.
+     */
     private static boolean holdLock(Connection connection, boolean postgres) throws SQLException {
-        String sql =
-                "SELECT lock_id FROM ledger_seal_lock WHERE lock_id = 1 FOR UPDATE" + (postgres ? " SKIP LOCKED" : "");
+        if (!postgres) {
+            return true;
+        }
+        String sql = "SELECT lock_id FROM ledger_seal_lock WHERE lock_id = 1 FOR UPDATE SKIP LOCKED";
         try (PreparedStatement lock = connection.prepareStatement(sql);
                 ResultSet row = lock.executeQuery()) {
             return row.next();
@@ -225,13 +235,29 @@ public final class LedgerSealer implements SmartLifecycle {
         }
     }
 
+    private boolean signatureDue() {
+        return frontier.size() > lastSignedSize
+                && frontier.size() > 0
+                && !clock.instant().isBefore(lastSignedAt.plus(settings.signingInterval()));
+    }
+
+    private boolean anyRowAfter(long position) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index"
+                                + " LIMIT 1")) {
+            query.setLong(1, position);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     private boolean signIfDue(Connection connection) throws SQLException {
-        Instant now = clock.instant();
-        if (frontier.size() <= lastSignedSize
-                || frontier.size() == 0
-                || now.isBefore(lastSignedAt.plus(settings.signingInterval()))) {
+        if (!signatureDue()) {
             return false;
         }
+        Instant now = clock.instant();
         TreeHead head = TreeHead.sign(service, frontier.size(), frontier.root(), LedgerClock.format(now), key);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_tree_head"
                 + " (tree_size, service, root_hash, signed_at, key_id, signature, last_position)"

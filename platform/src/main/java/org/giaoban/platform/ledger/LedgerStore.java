@@ -86,6 +86,16 @@ public final class LedgerStore {
                 limit);
     }
 
+    /** The heads of trees from {@code fromSize} to {@code toSize} leaves (both included), newest first, at most {@code limit}. */
+    public List<TreeHead> treeHeadsBySize(long fromSize, long toSize, int limit) {
+        return treeHeads(
+                "SELECT " + TREE_HEAD_COLUMNS + " FROM ledger_tree_head WHERE tree_size >= ? AND tree_size <= ?"
+                        + " ORDER BY tree_size DESC LIMIT ?",
+                fromSize,
+                toSize,
+                limit);
+    }
+
     /** Every key that signed or signs this ledger's heads, oldest first. */
     public List<PublishedKey> keys() {
         try (Connection connection = dataSource.getConnection();

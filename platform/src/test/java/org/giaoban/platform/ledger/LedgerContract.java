@@ -358,31 +358,6 @@ abstract class LedgerContract {
                 .isEqualTo("signature-invalid");
     }
 
-    @Test
-    void whileOneInstanceHoldsTheSealerAnotherSealsNothing() throws Exception {
-        appendEvents(3);
-        LedgerSealer other = sealerWith(key);
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (Statement lock = holder.createStatement()) {
-                lock.executeQuery("SELECT lock_id FROM ledger_seal_lock WHERE lock_id = 1 FOR UPDATE")
-                        .close();
-            }
-            assertThat(roundWhileLocked(other)).isFalse();
-            holder.commit();
-        }
-        sealAll();
-        appendEvents(3);
-        other.sealPending();
-        sealAll();
-
-        assertThat(new LedgerStore(dataSource).leafCount()).isEqualTo(6);
-        assertThat(LedgerVerification.verify(dataSource, "tasks").verified()).isTrue();
-    }
-
-    /** Whether a round by {@code other} held the sealer while the lock row is taken by another transaction. */
-    abstract boolean roundWhileLocked(LedgerSealer other) throws Exception;
-
     // The store, as Axon and an attacker with SQL see it.
 
     List<Long> sealedEvents(int count) throws Exception {

@@ -1,8 +1,13 @@
 package org.giaoban.platform.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.giaoban.platform.testing.LocalPostgresDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -48,8 +53,26 @@ class LedgerOnPostgresIT extends LedgerContract {
         // Nothing to wait for but the transactions themselves.
     }
 
-    @Override
-    boolean roundWhileLocked(LedgerSealer other) throws Exception {
-        return other.sealPending().held();
+    @Test
+    void whileOneInstanceHoldsTheSealerAnotherSealsNothing() throws Exception {
+        appendEvents(3);
+        LedgerSealer other = sealerWith(key);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("SELECT lock_id FROM ledger_seal_lock WHERE lock_id = 1 FOR UPDATE")
+                        .close();
+            }
+            assertThat(other.sealPending().held()).isFalse();
+            assertThat(new LedgerStore(dataSource).leafCount()).isZero();
+            holder.commit();
+        }
+        sealAll();
+        appendEvents(3);
+        other.sealPending();
+        sealAll();
+
+        assertThat(new LedgerStore(dataSource).leafCount()).isEqualTo(6);
+        assertThat(LedgerVerification.verify(dataSource, "tasks").verified()).isTrue();
     }
 }
