@@ -143,6 +143,16 @@ abstract class AuditLedgerContract {
             assertThat(heads.path("items").path(0).path("treeSize").asLong()).isEqualTo(secondSize);
             assertThat(heads.path("items").path(1).path("treeSize").asLong()).isEqualTo(firstSize);
 
+            JsonNode bySize =
+                    get(reporting, "/api/audit/tree-heads?service=tasks&from=" + firstSize + "&to=" + firstSize);
+            assertThat(bySize.path("items")).hasSize(1);
+            assertThat(bySize.path("items").path(0).path("treeSize").asLong()).isEqualTo(firstSize);
+            JsonNode byTime = get(
+                    reporting,
+                    "/api/audit/tree-heads?service=tasks&from="
+                            + head.path("timestamp").asText());
+            assertThat(byTime.path("items").path(0).path("treeSize").asLong()).isEqualTo(secondSize);
+
             JsonNode third = lines.get(3);
             JsonNode inclusion = get(
                     reporting,

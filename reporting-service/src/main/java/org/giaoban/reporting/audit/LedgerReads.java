@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +72,22 @@ public final class LedgerReads {
     }
 
     /**
-     * The heads signed from {@code from} to {@code to} (ISO-8601 instants, null for open), newest first, a page of
+     * The heads within {@code range} (tree sizes and signing instants, each bound optional), newest first, a page of
      * them.
      */
-    public PageResponse<TreeHead> treeHeads(ServiceEventSource source, String from, String to, PageRequest page) {
-        String lowest = from == null ? "" : LedgerClock.normalized(from);
-        String highest = to == null ? "~" : LedgerClock.normalized(to);
-        String range = " FROM ledger_tree_head WHERE signed_at >= ? AND signed_at <= ?";
+    public PageResponse<TreeHead> treeHeads(ServiceEventSource source, HeadRange range, PageRequest page) {
+        String where = " FROM ledger_tree_head WHERE tree_size >= ? AND tree_size <= ? AND signed_at >= ?"
+                + " AND signed_at <= ?";
+        Object[] bounds = {
+            range.fromSize() == null ? 0L : range.fromSize(),
+            range.toSize() == null ? Long.MAX_VALUE : range.toSize(),
+            range.fromTime() == null ? "" : LedgerClock.format(range.fromTime()),
+            range.toTime() == null ? "~" : LedgerClock.format(range.toTime())
+        };
         try (Connection connection = source.dataSource().getConnection()) {
             long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + range)) {
-                count.setString(1, lowest);
-                count.setString(2, highest);
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + where)) {
+                bind(count, bounds);
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
                     total = row.getLong(1);
@@ -91,11 +96,10 @@ public final class LedgerReads {
             List<TreeHead> heads = new ArrayList<>();
             try (PreparedStatement query =
                     connection.prepareStatement("SELECT service, tree_size, root_hash, signed_at, key_id, signature"
-                            + range + " ORDER BY tree_size DESC LIMIT ? OFFSET ?")) {
-                query.setString(1, lowest);
-                query.setString(2, highest);
-                query.setInt(3, page.size());
-                query.setLong(4, page.offset());
+                            + where + " ORDER BY tree_size DESC LIMIT ? OFFSET ?")) {
+                bind(query, bounds);
+                query.setInt(bounds.length + 1, page.size());
+                query.setLong(bounds.length + 2, page.offset());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         heads.add(new TreeHead(
@@ -113,6 +117,15 @@ public final class LedgerReads {
             throw new LedgerStore.LedgerStoreException("Cannot read the ledger's tree heads", e);
         }
     }
+
+    private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+    }
+
+    /** Bounds on the heads asked for, all included, each null when open. */
+    public record HeadRange(Long fromSize, Long toSize, Instant fromTime, Instant toTime) {}
 
     /**
      * The stored rows recomputed against the signed heads, with the keys the store publishes: {@code {"verified":

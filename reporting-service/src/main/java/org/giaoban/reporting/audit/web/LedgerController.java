@@ -2,6 +2,8 @@ package org.giaoban.reporting.audit.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -37,20 +39,53 @@ class LedgerController {
         this.ledgers = ledgers;
     }
 
+    /**
+     * {@code from} and {@code to} each bound the heads by tree size (a whole number, as the consistency proofs take
+     * them) or by the instant they were signed (ISO-8601), both included.
+     */
     @GetMapping("/tree-heads")
     PageResponse<TreeHead> treeHeads(
             @RequestParam(required = false) String service,
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         ServiceEventSource source = services.named(service);
         PageRequest paging = PageRequest.of(page, size);
-        if (from != null && to != null && to.isBefore(from)) {
+        List<FieldError> errors = new ArrayList<>();
+        Bound lower = Bound.of("from", from, errors);
+        Bound upper = Bound.of("to", to, errors);
+        refuseIfAny(errors);
+        if (lower.size() != null && upper.size() != null && upper.size() < lower.size()
+                || lower.time() != null && upper.time() != null && upper.time().isBefore(lower.time())) {
             refuse("to", "must not be before from");
         }
         return ledgers.treeHeads(
-                source, from == null ? null : from.toString(), to == null ? null : to.toString(), paging);
+                source, new LedgerReads.HeadRange(lower.size(), upper.size(), lower.time(), upper.time()), paging);
+    }
+
+    /** A bound of the heads asked for: a tree size, an instant, or neither when absent. */
+    private record Bound(Long size, Instant time) {
+
+        static Bound of(String field, String text, List<FieldError> errors) {
+            if (text == null || text.isEmpty()) {
+                return new Bound(null, null);
+            }
+            if (text.matches("[0-9]{1,18}")) {
+                return new Bound(Long.parseLong(text), null);
+            }
+            try {
+                Instant instant = Instant.parse(text);
+                int year = instant.atZone(ZoneOffset.UTC).getYear();
+                if (year >= 1900 && year <= 2100) {
+                    return new Bound(null, instant);
+                }
+            } catch (DateTimeParseException notAnInstant) {
+                // answered below
+            }
+            errors.add(new FieldError(field, "must be a tree size or an instant such as 2022-10-06T01:30:00Z"));
+            return new Bound(null, null);
+        }
     }
 
     @GetMapping("/tree-heads/latest")

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.IdentityHeader;
@@ -34,6 +37,7 @@ import org.giaoban.reporting.audit.AuditReadLog;
 import org.giaoban.reporting.audit.AuditReadLog.AuditRead;
 import org.giaoban.reporting.audit.AuditedServices;
 import org.giaoban.reporting.audit.EventExport;
+import org.giaoban.reporting.audit.LedgerReads;
 import org.giaoban.reporting.audit.RecordHistory;
 import org.giaoban.reporting.source.EventSources;
 import org.giaoban.reporting.source.ServiceEventSource;
@@ -55,7 +59,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The audit endpoints' refusals, each before any store is read, and the record of every read, with the stores and the
  * read log mocked. Requests carry the caller's token as the gateway sends it; the platform's filter checks it.
  */
-@WebMvcTest(AuditController.class)
+@WebMvcTest({AuditController.class, LedgerController.class})
 @Import({ProblemResponses.class, AuditWebConfiguration.class, AuditControllerTest.Stores.class})
 class AuditControllerTest {
 
@@ -70,6 +74,9 @@ class AuditControllerTest {
 
     @MockitoBean
     private AuditReadLog reads;
+
+    @MockitoBean
+    private LedgerReads ledgers;
 
     @BeforeEach
     void storesHoldFortyTwoEvents() {
@@ -121,6 +128,54 @@ class AuditControllerTest {
         mvc.perform(as(AUDITOR, get("/api/audit/events?service=tasks&" + parts[0])))
                 .andExpect(invalidFields(parts[1]));
         verify(tasks, never()).dataSource();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/audit/proofs/inclusion?service=tasks,position",
+                "/api/audit/proofs/inclusion?service=tasks&position=-1,position",
+                "/api/audit/proofs/inclusion?service=tasks&position=42,position",
+                "/api/audit/proofs/inclusion?service=tasks&position=3&treeSize=0,treeSize",
+                "/api/audit/proofs/inclusion?service=tasks&position=3&treeSize=ten,treeSize",
+                "/api/audit/proofs/consistency?service=tasks&to=5,from",
+                "/api/audit/proofs/consistency?service=tasks&from=5,to",
+                "/api/audit/proofs/consistency?service=tasks&from=6&to=5,to",
+                "/api/audit/proofs/consistency?service=tasks&from=-1&to=5,from",
+                "/api/audit/proofs/consistency?service=payroll&from=1&to=5,service",
+                "/api/audit/tree-heads?service=tasks&from=yesterday,from",
+                "/api/audit/tree-heads?service=tasks&from=10&to=9,to",
+                "/api/audit/tree-heads?service=tasks&from=2022-10-06T00:00:00Z&to=2022-10-05T00:00:00Z,to",
+                "/api/audit/tree-heads?service=tasks&size=0,size",
+                "/api/audit/tree-heads/latest,service",
+                "/api/audit/verify?service=TASKS,service"
+            })
+    void theLedgerRefusesBadInputByName(String pathAndField) throws Exception {
+        String[] parts = pathAndField.split(",");
+        mvc.perform(as(AUDITOR, get(parts[0]))).andExpect(invalidFields(parts[1]));
+        verifyNoInteractions(ledgers);
+    }
+
+    @Test
+    void aTreeSizeBeyondWhatIsSealedIsRefused() throws Exception {
+        when(ledgers.leafCount(tasks)).thenReturn(30L);
+
+        mvc.perform(as(AUDITOR, get("/api/audit/proofs/consistency?service=tasks&from=3&to=31")))
+                .andExpect(invalidFields("to"));
+        mvc.perform(as(AUDITOR, get("/api/audit/proofs/inclusion?service=tasks&position=3&treeSize=31")))
+                .andExpect(invalidFields("treeSize"));
+    }
+
+    @Test
+    void aPositionNotSealedIsNotFoundAndAServiceWithoutHeadsHasNoLatest() throws Exception {
+        when(ledgers.leafCount(tasks)).thenReturn(30L);
+        when(ledgers.leafIndexOf(tasks, 35)).thenReturn(OptionalLong.empty());
+        when(ledgers.latestTreeHead(tasks)).thenReturn(Optional.empty());
+
+        mvc.perform(as(AUDITOR, get("/api/audit/proofs/inclusion?service=tasks&position=35&treeSize=30")))
+                .andExpect(problem(404, "not-found"));
+        mvc.perform(as(AUDITOR, get("/api/audit/tree-heads/latest?service=tasks")))
+                .andExpect(problem(404, "not-found"));
     }
 
     @Test
