@@ -40,6 +40,7 @@ import org.giaoban.reporting.audit.offline.OfflineVerification;
 import org.giaoban.tasks.api.task.TaskCancelledEvent;
 import org.giaoban.tasks.api.task.TaskPlannedEvent;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,6 +246,65 @@ abstract class AuditLedgerContract {
         Files.writeString(export.resolve(AuditExport.TREE_HEADS), heads.replace(root, "00" + root.substring(2)));
         assertThat(OfflineVerification.verify(export).firstMismatch().reason()).isEqualTo("signature-invalid");
         assertThat(AuditCommand.run(new String[] {"verify", export.toString()})).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondVerifierInPythonWrittenFromTheDocumentAgreesOnTheExport() throws Exception {
+        Assumptions.assumeTrue(pythonAvailable(), "python3 is not installed on this machine");
+        EdgeCaseHistory.writeTasks(tasks);
+        seal(tasksSealer);
+        EdgeCaseHistory.writeDocuments(tasks);
+        long size = seal(tasksSealer).treeSize();
+        Path export = dataDir.resolve("export");
+        try (ConfigurableApplicationContext reporting = start()) {
+            new AuditExport(
+                            URI.create(baseUrl(reporting)),
+                            request -> request.header(IdentityHeader.NAME, TestCallers.tokenFor(AUDITOR)))
+                    .export("tasks", export);
+        }
+
+        Python intact = python(export);
+        assertThat(intact.exitCode()).as(intact.output().toString()).isZero();
+        assertThat(intact.output().path("verified").asBoolean()).isTrue();
+        assertThat(intact.output().path("events").asLong()).isEqualTo(size);
+
+        List<String> lines = Files.readAllLines(export.resolve(AuditExport.EVENTS));
+        List<String> edited = new ArrayList<>(lines);
+        edited.set(4, lines.get(4).replace("2022", "2021"));
+        Files.write(export.resolve(AuditExport.EVENTS), edited);
+        OfflineVerification.Mismatch java = OfflineVerification.verify(export).firstMismatch();
+        Python tampered = python(export);
+        assertThat(tampered.exitCode()).isEqualTo(1);
+        JsonNode mismatch = tampered.output().path("firstMismatch");
+        assertThat(List.of(
+                        mismatch.path("line").asLong(),
+                        mismatch.path("position").asLong(),
+                        mismatch.path("leafIndex").asLong()))
+                .containsExactly(java.line(), java.position(), java.leafIndex());
+        assertThat(mismatch.path("reason").asText()).isEqualTo("edited");
+        assertThat(mismatch.path("found").asText()).isEqualTo(java.found());
+    }
+
+    private record Python(int exitCode, JsonNode output) {}
+
+    private Python python(Path export) throws Exception {
+        Path script = Path.of("").toAbsolutePath().getParent().resolve("tools/audit/verify_export.py");
+        assertThat(script).exists();
+        Process process = new ProcessBuilder("python3", script.toString(), export.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Python(process.exitValue(), json.readTree(output));
+    }
+
+    private static boolean pythonAvailable() {
+        try {
+            Process probe = new ProcessBuilder("python3", "--version").start();
+            return probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (java.io.IOException | InterruptedException absent) {
+            return false;
+        }
     }
 
     private static OfflineVerification.Mismatch mismatchAfter(Path export, List<String> lines) throws Exception {
