@@ -36,7 +36,9 @@ import org.giaoban.platform.ledger.TreeHead;
 import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.reporting.audit.offline.AuditCommand;
 import org.giaoban.reporting.audit.offline.AuditExport;
+import org.giaoban.reporting.audit.offline.ExportReplay;
 import org.giaoban.reporting.audit.offline.OfflineVerification;
+import org.giaoban.reporting.briefing.query.BriefingRequest;
 import org.giaoban.tasks.api.task.TaskCancelledEvent;
 import org.giaoban.tasks.api.task.TaskPlannedEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -246,6 +248,58 @@ abstract class AuditLedgerContract {
         Files.writeString(export.resolve(AuditExport.TREE_HEADS), heads.replace(root, "00" + root.substring(2)));
         assertThat(OfflineVerification.verify(export).firstMismatch().reason()).isEqualTo("signature-invalid");
         assertThat(AuditCommand.run(new String[] {"verify", export.toString()})).isEqualTo(1);
+    }
+
+    @Test
+    void theBriefingReplayedFromExportedFilesIsByteForByteTheApisAnswer() throws Exception {
+        EdgeCaseHistory.writeTasks(tasks);
+        EdgeCaseHistory.writeDocuments(tasks);
+        EdgeCaseHistory.writeTraining(training);
+        EdgeCaseHistory.writeContest(training);
+        EdgeCaseHistory.writeCorrections(tasks, training);
+        seal(tasksSealer);
+        seal(trainingSealer);
+        Path tasksExport = dataDir.resolve("export-tasks");
+        Path trainingExport = dataDir.resolve("export-training");
+        String atTheMeeting =
+                "/api/reports/briefing?from=2022-01-01&to=2022-09-08&unitId=HN&recordedAt=" + EdgeCaseHistory.MEETING;
+        String afterCorrections = "/api/reports/briefing?from=2022-01-01&to=2022-09-08&unitId=HN-HOANKIEM&recordedAt="
+                + EdgeCaseHistory.CORRECTED.plus(Duration.ofDays(1));
+        String meetingAnswer;
+        String correctedAnswer;
+        try (ConfigurableApplicationContext reporting = start()) {
+            AuditExport export = new AuditExport(
+                    URI.create(baseUrl(reporting)),
+                    request -> request.header(IdentityHeader.NAME, TestCallers.tokenFor(AUDITOR)));
+            export.export("tasks", tasksExport);
+            export.export("training", trainingExport);
+            meetingAnswer = send(reporting, atTheMeeting, AUDITOR).body();
+            correctedAnswer = send(reporting, afterCorrections, AUDITOR).body();
+        }
+
+        byte[] meetingReplay = ExportReplay.replay(
+                List.of(tasksExport, trainingExport),
+                new BriefingRequest(
+                        java.time.LocalDate.parse("2022-01-01"),
+                        java.time.LocalDate.parse("2022-09-08"),
+                        "HN",
+                        EdgeCaseHistory.MEETING),
+                dataDir.resolve("replay-meeting"),
+                Clock.systemUTC());
+        byte[] correctedReplay = ExportReplay.replay(
+                List.of(tasksExport, trainingExport),
+                new BriefingRequest(
+                        java.time.LocalDate.parse("2022-01-01"),
+                        java.time.LocalDate.parse("2022-09-08"),
+                        "HN-HOANKIEM",
+                        EdgeCaseHistory.CORRECTED.plus(Duration.ofDays(1))),
+                dataDir.resolve("replay-corrected"),
+                Clock.systemUTC());
+
+        assertThat(new String(meetingReplay, StandardCharsets.UTF_8)).isEqualTo(meetingAnswer);
+        assertThat(new String(correctedReplay, StandardCharsets.UTF_8)).isEqualTo(correctedAnswer);
+        assertThat(json.readTree(meetingAnswer).path("tasks").path("completed").asLong())
+                .isEqualTo(3);
     }
 
     @Test

@@ -60,20 +60,29 @@ public class BriefingReports {
     private BriefingReport asRecordedAt(BriefingRequest request) {
         historicalFolds.acquireUninterruptibly();
         try {
-            InMemoryBriefingFacts facts = new InMemoryBriefingFacts();
-            EventHistory.Folded tasks = EventHistory.fold(
-                    sources.tasks(), null, new TaskFactsProjection(facts), request.recordedAt(), position -> {});
-            EventHistory.Folded training = EventHistory.fold(
-                    sources.training(), null, new TrainingFactsProjection(facts), request.recordedAt(), position -> {});
-            Map<String, Long> position = new LinkedHashMap<>();
-            position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
-            position.put(
-                    EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
             LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), UnitCatalogue.COMMISSION_ZONE);
-            return calculator.calculate(request, facts, dayRecorded, position);
+            return folded(sources, calculator, request, dayRecorded);
         } finally {
             historicalFolds.release();
         }
+    }
+
+    /**
+     * The report from the events of {@code sources} recorded at or before the request's instant (all of them when it
+     * has none), folded in memory through the same projections as the live read model, counted as of {@code day}.
+     * The auditors' replay from exported files runs exactly this.
+     */
+    public static BriefingReport folded(
+            EventSources sources, BriefingCalculator calculator, BriefingRequest request, LocalDate day) {
+        InMemoryBriefingFacts facts = new InMemoryBriefingFacts();
+        EventHistory.Folded tasks = EventHistory.fold(
+                sources.tasks(), null, new TaskFactsProjection(facts), request.recordedAt(), position -> {});
+        EventHistory.Folded training = EventHistory.fold(
+                sources.training(), null, new TrainingFactsProjection(facts), request.recordedAt(), position -> {});
+        Map<String, Long> position = new LinkedHashMap<>();
+        position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
+        position.put(EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
+        return calculator.calculate(request, facts, day, position);
     }
 
     /** The generations that answer now, fixed for one report: a rebuild's switch never splits a report. */
