@@ -120,23 +120,40 @@ public final class LedgerStore {
 
     /** The root of the tree of {@code treeSize} sealed leaves, from the stored subtree hashes. */
     public byte[] root(long treeSize) {
-        requireSealed(treeSize);
-        return MerkleProofs.root(treeSize, subtreeHashes());
+        return onOneConnection(treeSize, hashes -> MerkleProofs.root(treeSize, hashes));
     }
 
     /** The audit path of leaf {@code leafIndex} in the tree of {@code treeSize} sealed leaves. */
     public InclusionProof inclusionProof(long leafIndex, long treeSize) {
-        requireSealed(treeSize);
-        List<byte[]> path = MerkleProofs.inclusionProof(leafIndex, treeSize, subtreeHashes());
+        List<byte[]> path =
+                onOneConnection(treeSize, hashes -> MerkleProofs.inclusionProof(leafIndex, treeSize, hashes));
         return new InclusionProof(
                 leafIndex, treeSize, path.stream().map(HEX::formatHex).toList());
     }
 
     /** The proof that the tree of {@code to} sealed leaves extends the tree of {@code from}. */
     public ConsistencyProof consistencyProof(long from, long to) {
-        requireSealed(to);
-        List<byte[]> proof = MerkleProofs.consistencyProof(from, to, subtreeHashes());
+        List<byte[]> proof = onOneConnection(to, hashes -> MerkleProofs.consistencyProof(from, to, hashes));
         return new ConsistencyProof(from, to, proof.stream().map(HEX::formatHex).toList());
+    }
+
+    /** A proof's two queries (is the tree sealed, its subtree hashes) on one connection: a proof is a few ms. */
+    private <T> T onOneConnection(long treeSize, java.util.function.Function<SubtreeHashes, T> proof) {
+        try (Connection connection = dataSource.getConnection()) {
+            long sealed = leafCount(connection);
+            if (treeSize < 0 || treeSize > sealed) {
+                throw new IllegalArgumentException("the ledger has " + sealed + " sealed leaves, not " + treeSize);
+            }
+            return proof.apply(subtrees -> {
+                try {
+                    return subtreeHashes(connection, subtrees);
+                } catch (SQLException e) {
+                    throw new LedgerStoreException("Cannot read the ledger's subtree hashes", e);
+                }
+            });
+        } catch (SQLException e) {
+            throw new LedgerStoreException("Cannot read the ledger", e);
+        }
     }
 
     /** The stored subtree hashes, each request answered by one query. */
@@ -172,13 +189,6 @@ public final class LedgerStore {
             }
         }
         return hashes;
-    }
-
-    private void requireSealed(long treeSize) {
-        long sealed = leafCount();
-        if (treeSize < 0 || treeSize > sealed) {
-            throw new IllegalArgumentException("the ledger has " + sealed + " sealed leaves, not " + treeSize);
-        }
     }
 
     private OptionalLong longQuery(String sql, long parameter) {

@@ -59,7 +59,18 @@ public final class MerkleTree {
         return Long.highestOneBit(n - 1);
     }
 
+    /** A fresh SHA-256, cloned from one made once: looking the algorithm up costs more than hashing a leaf. */
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static final MessageDigest SHA256 = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
