@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -56,13 +57,18 @@ final class EventStoreWriter implements AutoCloseable {
     }
 
     void append(String aggregateType, String aggregateId, Object payload, Instant at) {
+        append(aggregateType, aggregateId, payload, at, Map.of());
+    }
+
+    /** The next event of an aggregate, recorded at {@code at} with the metadata a request to the service gives it. */
+    void append(String aggregateType, String aggregateId, Object payload, Instant at, Map<String, ?> metadata) {
         long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
         engine.appendEvents(List.of(new GenericDomainEventMessage<>(
                 aggregateType,
                 aggregateId,
                 sequence,
                 payload,
-                MetaData.emptyInstance(),
+                MetaData.from(metadata),
                 UUID.randomUUID().toString(),
                 at)));
     }
@@ -71,6 +77,11 @@ final class EventStoreWriter implements AutoCloseable {
     void publish(Object payload, Instant at) {
         engine.appendEvents(List.of(
                 new GenericEventMessage<>(UUID.randomUUID().toString(), payload, MetaData.emptyInstance(), at)));
+    }
+
+    /** The store's connections, as its service holds them: to seal its ledger, or to tamper with it. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

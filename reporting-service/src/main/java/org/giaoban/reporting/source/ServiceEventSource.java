@@ -100,6 +100,14 @@ public final class ServiceEventSource implements AutoCloseable {
         return storageEngine.readEvents(token, false);
     }
 
+    /**
+     * The store's connections, read-only, for reads Axon's engine does not make: the auditors' export of the rows as
+     * stored and the ledger's tables beside them.
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** The position of the last event in the store, or -1 when it has none. */
     public long head() {
         TrackingToken head = storageEngine.createHeadToken();

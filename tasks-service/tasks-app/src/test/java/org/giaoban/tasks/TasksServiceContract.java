@@ -17,11 +17,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.identity.Caller;
+import org.giaoban.platform.ledger.LedgerStore;
+import org.giaoban.platform.ledger.LedgerVerification;
+import org.giaoban.platform.ledger.TreeHead;
 import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.tasks.document.query.DocumentListProjection;
 import org.giaoban.tasks.task.query.TaskListProjection;
@@ -62,6 +66,12 @@ abstract class TasksServiceContract {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    LedgerStore ledger;
+
+    @Autowired
+    DataSource dataSource;
+
     /** Every request speaks for an administrator, as the gateway would, unless a test speaks for somebody else. */
     @BeforeEach
     void signInAsAdministrator() {
@@ -84,6 +94,23 @@ abstract class TasksServiceContract {
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(countAllEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void everyEventIsSealedIntoTheServicesLedgerUnderAHeadSignedWithAPublishedKey() {
+        plan("2022", "Kiểm tra sổ cái", "HN-LONGBIEN", "2022-12-31");
+        long events = countAllEvents();
+
+        await().atMost(READ_MODEL_WAIT)
+                .until(() -> ledger.latestTreeHead().map(TreeHead::treeSize).orElse(0L) >= events);
+
+        TreeHead head = ledger.latestTreeHead().orElseThrow();
+        assertThat(head.service()).isEqualTo("tasks");
+        assertThat(ledger.keys()).extracting(LedgerStore.PublishedKey::keyId).contains(head.keyId());
+        LedgerVerification.Result verification = LedgerVerification.verify(dataSource, "tasks");
+        assertThat(verification.firstMismatch()).isNull();
+        assertThat(verification.verified()).isTrue();
+        assertThat(verification.events()).isGreaterThanOrEqualTo(events);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.giaoban.reporting.projection.EventHistory;
 import org.giaoban.reporting.projection.ProcessorPositions;
 import org.giaoban.reporting.projection.ReadModelGenerations;
@@ -60,26 +61,37 @@ public class BriefingReports {
 
     private BriefingReport asRecordedAt(BriefingRequest request) {
         try (RecordedAtFolds.Fold fold = recordedAtFolds.enter()) {
-            InMemoryBriefingFacts facts = new InMemoryBriefingFacts();
-            EventHistory.Folded tasks = EventHistory.fold(
-                    sources.tasks(),
-                    null,
-                    new TaskFactsProjection(facts),
-                    request.recordedAt(),
-                    position -> fold.checkTime());
-            EventHistory.Folded training = EventHistory.fold(
-                    sources.training(),
-                    null,
-                    new TrainingFactsProjection(facts),
-                    request.recordedAt(),
-                    position -> fold.checkTime());
-            Map<String, Long> position = new LinkedHashMap<>();
-            position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
-            position.put(
-                    EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
             LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), UnitCatalogue.COMMISSION_ZONE);
-            return calculator.calculate(request, facts, dayRecorded, position);
+            return folded(sources, calculator, request, dayRecorded, position -> fold.checkTime());
         }
+    }
+
+    /**
+     * The report from the events of {@code sources} recorded at or before the request's instant (all of them when it
+     * has none), folded in memory through the same projections as the live read model, counted as of {@code day}.
+     * The auditors' replay from exported files runs exactly this.
+     */
+    public static BriefingReport folded(
+            EventSources sources, BriefingCalculator calculator, BriefingRequest request, LocalDate day) {
+        return folded(sources, calculator, request, day, position -> {});
+    }
+
+    /** As above, telling {@code progress} the position of each event read, which may stop the fold by throwing. */
+    static BriefingReport folded(
+            EventSources sources,
+            BriefingCalculator calculator,
+            BriefingRequest request,
+            LocalDate day,
+            LongConsumer progress) {
+        InMemoryBriefingFacts facts = new InMemoryBriefingFacts();
+        EventHistory.Folded tasks = EventHistory.fold(
+                sources.tasks(), null, new TaskFactsProjection(facts), request.recordedAt(), progress);
+        EventHistory.Folded training = EventHistory.fold(
+                sources.training(), null, new TrainingFactsProjection(facts), request.recordedAt(), progress);
+        Map<String, Long> position = new LinkedHashMap<>();
+        position.put(EventSources.TASKS, tasks.lastAppliedPosition() < 0 ? null : tasks.lastAppliedPosition());
+        position.put(EventSources.TRAINING, training.lastAppliedPosition() < 0 ? null : training.lastAppliedPosition());
+        return calculator.calculate(request, facts, day, position);
     }
 
     /** The generations that answer now, fixed for one report: a rebuild's switch never splits a report. */
