@@ -20,7 +20,8 @@ class PrivateDataDirectoryTest {
 
         assertThat(PrivateDataDirectory.secure(data)).isFalse();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
     }
 
     @Test
@@ -32,8 +33,10 @@ class PrivateDataDirectoryTest {
 
         assertThat(PrivateDataDirectory.secure(data)).isTrue();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(events))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(events)))
+                .isEqualTo("rw-------");
         assertThat(PrivateDataDirectory.secure(data)).isFalse();
     }
 }
