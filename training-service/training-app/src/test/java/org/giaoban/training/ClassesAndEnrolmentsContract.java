@@ -19,7 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.giaoban.identity.Caller;
+import org.giaoban.platform.ledger.LedgerStore;
+import org.giaoban.platform.ledger.LedgerVerification;
+import org.giaoban.platform.ledger.TreeHead;
 import org.giaoban.platform.testing.TestCallers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +60,36 @@ abstract class ClassesAndEnrolmentsContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    LedgerStore ledger;
+
+    @Autowired
+    DataSource dataSource;
+
     @BeforeEach
     void signInAsAnAdministrator() {
         http.getRestTemplate().setInterceptors(List.of(TestCallers.as(TestCallers.ADMIN)));
+    }
+
+    @Test
+    void aBatchOfEnrolmentsIsSealedIntoTheServicesLedgerAndVerifies() {
+        String classId = openClass("HN-QUOCOAI", 2_000);
+        List<Map<String, String>> learners = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            learners.add(learner(40_000 + i));
+        }
+        assertThat(post("/api/classes/" + classId + "/enrolments/batch", Map.of("learners", learners))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        long events = countAllEvents();
+
+        await().atMost(READ_MODEL_WAIT)
+                .until(() -> ledger.latestTreeHead().map(TreeHead::treeSize).orElse(0L) >= events);
+
+        assertThat(ledger.latestTreeHead().orElseThrow().service()).isEqualTo("training");
+        LedgerVerification.Result verification = LedgerVerification.verify(dataSource, "training");
+        assertThat(verification.firstMismatch()).isNull();
+        assertThat(verification.events()).isGreaterThanOrEqualTo(events);
     }
 
     @Test
