@@ -36,6 +36,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the same method, path and body gets that answer again ({@code Idempotency-Replayed: true}) and changes nothing; the
  * same key with another request is {@code 409}, and so is a repeat while the first is still running. A refused or
  * failed request keeps nothing, so the caller can correct it and retry under the same key.
+ *
+ * <p>Keys belong to the caller who sent them (API.md): the record is kept under a hash of the caller's name and the
+ * key, so another caller's use of the same key is a request of its own and can neither take a key first nor read the
+ * answer. Records expire ({@link IdempotencyRecords}); an answer longer than {@code largestAnswer} characters is not
+ * kept, and a repeat of it is {@code 409} rather than run again.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -46,12 +51,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
+    /** A class list's answer names at most 10,000 refused rows; anything larger is not worth keeping for a repeat. */
+    public static final int DEFAULT_LARGEST_ANSWER = 1_000_000;
+
     private final IdempotencyRecords records;
     private final ObjectMapper json;
+    private final int largestAnswer;
 
     public IdempotencyFilter(IdempotencyRecords records, ObjectMapper json) {
+        this(records, json, DEFAULT_LARGEST_ANSWER);
+    }
+
+    public IdempotencyFilter(IdempotencyRecords records, ObjectMapper json, int largestAnswer) {
         this.records = records;
         this.json = json;
+        this.largestAnswer = largestAnswer;
     }
 
     @Override
@@ -71,12 +85,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request);
-        String requestHash = hash(
-                callerOf(request), request.getMethod(), request.getRequestURI(), request.getQueryString(), cached.body);
+        String caller = callerOf(request);
+        String requestHash =
+                hash(caller, request.getMethod(), request.getRequestURI(), request.getQueryString(), cached.body);
+        String storedKey = callersKey(caller, key);
 
         try {
-            if (!records.claim(key, requestHash)) {
-                answerRepeat(key, requestHash, response);
+            if (!records.claim(storedKey, requestHash)) {
+                answerRepeat(storedKey, requestHash, response);
                 return;
             }
         } catch (RuntimeException failure) {
@@ -92,7 +108,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(cached, captured);
             succeeded = captured.getStatus() >= 200 && captured.getStatus() < 300;
         } finally {
-            settle(key, succeeded, captured);
+            settle(storedKey, succeeded, captured);
             captured.copyBodyToResponse();
         }
     }
@@ -105,12 +121,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void settle(String key, boolean succeeded, ContentCachingResponseWrapper captured) {
         try {
             if (succeeded) {
+                String body = new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8);
                 records.answer(
                         key,
                         captured.getStatus(),
                         captured.getContentType(),
                         captured.getHeader(HttpHeaders.LOCATION),
-                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+                        body.length() > largestAnswer ? null : body);
             } else {
                 records.release(key);
             }
@@ -135,6 +152,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     conflict("This Idempotency-Key was already used for a different request; use a new key."));
         } else if (!first.answered()) {
             writeProblem(response, conflict("The first request with this Idempotency-Key is still running; retry."));
+        } else if (first.answerNotKept()) {
+            writeProblem(
+                    response,
+                    conflict("The request with this Idempotency-Key was carried out (status " + first.status()
+                            + "), but its answer was too large to keep; read the result rather than repeat it."));
         } else {
             response.setStatus(first.status());
             response.setHeader(REPLAYED_HEADER, "true");
@@ -168,6 +190,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 .map(RequestMetadata::caller)
                 .map(Caller::name)
                 .orElse("");
+    }
+
+    /** The key as stored: the caller's own, under a hash, so that neither name nor key need be kept as sent. */
+    private static String callersKey(String caller, String key) {
+        return sha256Hex((caller + '\n' + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static String hash(String caller, String method, String path, String query, byte[] body) {

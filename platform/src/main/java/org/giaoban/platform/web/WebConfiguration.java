@@ -3,6 +3,7 @@ package org.giaoban.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.giaoban.identity.IdentityHeader;
 import org.giaoban.identity.IdentitySecret;
 import org.giaoban.identity.IdentityTokens;
@@ -75,16 +76,24 @@ public class WebConfiguration {
     @ConditionalOnBean(JdbcTemplate.class)
     static class Idempotency {
 
+        /** {@code giaoban.idempotency.retention}: how long a key and its answer are kept (24 h). */
         @Bean
-        IdempotencyRecords idempotencyRecords(JdbcTemplate jdbc) {
-            return new IdempotencyRecords(jdbc);
+        IdempotencyRecords idempotencyRecords(
+                JdbcTemplate jdbc,
+                @Value("${giaoban.idempotency.retention:24h}") Duration retention,
+                ObjectProvider<Clock> clock) {
+            return new IdempotencyRecords(jdbc, clock.getIfAvailable(Clock::systemUTC), retention);
         }
 
+        /** {@code giaoban.idempotency.largest-answer}: the longest answer kept for a repeat, in characters. */
         @Bean
         FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-                IdempotencyRecords idempotencyRecords, ObjectMapper objectMapper) {
-            FilterRegistrationBean<IdempotencyFilter> registration =
-                    new FilterRegistrationBean<>(new IdempotencyFilter(idempotencyRecords, objectMapper));
+                IdempotencyRecords idempotencyRecords,
+                ObjectMapper objectMapper,
+                @Value("${giaoban.idempotency.largest-answer:" + IdempotencyFilter.DEFAULT_LARGEST_ANSWER + "}")
+                        int largestAnswer) {
+            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                    new IdempotencyFilter(idempotencyRecords, objectMapper, largestAnswer));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
             registration.addUrlPatterns("/api/*");
             return registration;

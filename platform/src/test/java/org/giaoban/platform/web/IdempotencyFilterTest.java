@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.testing.Problems;
+import org.giaoban.platform.testing.SettableClock;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -256,15 +259,61 @@ class IdempotencyFilterTest {
     }
 
     @Test
-    void anotherCallerUsingTheSameKeyAndBodyIsRefusedRatherThanGivenTheFirstCallersAnswer() throws Exception {
-        mvc.perform(plan("key-1", PLAN).with(as("hoankiem"))).andExpect(status().isCreated());
+    void anotherCallersUseOfTheSameKeyIsARequestOfItsOwnThatNeitherBlocksNorReadsTheFirst() throws Exception {
+        mvc.perform(plan("key-1", PLAN).with(as("hoankiem")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(1));
 
         mvc.perform(plan("key-1", PLAN).with(as("longbien")))
-                .andExpect(status().isConflict())
+                .andExpect(status().isCreated())
                 .andExpect(header().doesNotExist("Idempotency-Replayed"))
+                .andExpect(jsonPath("$.id").value(2));
+        mvc.perform(plan("key-1", PLAN).with(as("hoankiem")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotency-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value(1));
+        assertThat(controller.plans.get()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT idempotency_key FROM idempotency_record", String.class))
+                .hasSize(2)
+                .noneMatch(stored -> stored.contains("key-1") || stored.contains("hoankiem"));
+    }
+
+    @Test
+    void aKeyIsFreeAgainOnceItsRecordHasExpired() throws Exception {
+        SettableClock clock = new SettableClock(Instant.parse("2022-10-06T01:30:00Z"));
+        MockMvc expiring = mvcOver(new IdempotencyRecords(jdbc, clock, Duration.ofHours(24)));
+        expiring.perform(plan("key-1", PLAN)).andExpect(status().isCreated());
+
+        clock.advance(Duration.ofHours(23));
+        expiring.perform(plan("key-1", PLAN)).andExpect(header().string("Idempotency-Replayed", "true"));
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        expiring.perform(plan("key-1", OTHER_PLAN))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotency-Replayed"));
+
+        assertThat(controller.plans.get()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_record", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerTooLargeToKeepIsNotStoredAndARepeatIsRefusedRatherThanRunAgain() throws Exception {
+        MockMvc small = MockMvcBuilders.standaloneSetup(controller)
+                .addFilters(new IdempotencyFilter(
+                        new IdempotencyRecords(jdbc),
+                        Jackson2ObjectMapperBuilder.json().build(),
+                        10))
+                .build();
+        small.perform(plan("key-1", PLAN)).andExpect(status().isCreated());
+
+        small.perform(plan("key-1", PLAN))
+                .andExpect(conflict())
                 .andExpect(jsonPath("$.detail")
-                        .value("This Idempotency-Key was already used for a different request; use a new key."));
+                        .value("The request with this Idempotency-Key was carried out (status 201), but its answer"
+                                + " was too large to keep; read the result rather than repeat it."));
         assertThat(controller.plans.get()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT body FROM idempotency_record", String.class))
+                .isNull();
     }
 
     private MockMvc mvcOver(IdempotencyRecords records) {
