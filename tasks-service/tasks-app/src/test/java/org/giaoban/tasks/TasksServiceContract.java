@@ -428,11 +428,19 @@ abstract class TasksServiceContract {
         return get(path);
     }
 
+    /**
+     * Whether every segment of the processor is claimed and past {@code position}. After a failure the processor claims
+     * its segments again one by one, so the segments it reports may be only some of them: those must cover the whole.
+     */
     static boolean hasReached(StreamingEventProcessor processor, long position) {
         var statuses = processor.processingStatus().values();
-        return !statuses.isEmpty()
+        double covered = statuses.stream()
+                .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1))
+                .sum();
+        return covered > 0.999
                 && statuses.stream()
-                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= position);
+                        .allMatch(status -> !status.isErrorState()
+                                && status.getCurrentPosition().orElse(-1) >= position);
     }
 
     void reset(String processingGroup) {
