@@ -23,9 +23,10 @@ import java.util.function.LongSupplier;
  * row was seen. The rule for "lost" is therefore: every transaction that could hold it has ended.
  * <ul>
  *   <li>PostgreSQL ({@link #postgres}): when the missing number is first seen, the sealer notes
- *       {@code pg_snapshot_xmax(pg_current_snapshot())}; the gap is final once {@code
- *       pg_snapshot_xmin(pg_current_snapshot())} has passed it (every transaction that was running has committed or
- *       rolled back) and a short grace has elapsed. The grace covers the instant inside an insert between taking the
+ *       {@code pg_snapshot_xmax(pg_current_snapshot())}; the gap is final once the oldest transaction still running in
+ *       the service's database ({@code pg_stat_activity.backend_xid}) has passed it, or none is running (every
+ *       transaction that was running has committed or rolled back), and a short grace has elapsed. Transactions in
+ *       other databases of the same server do not count: they cannot fill a gap here. The grace covers the instant inside an insert between taking the
  *       number and the transaction getting its id. Worst case: the longest transaction in the service's database
  *       that was running when the gap was seen, plus the grace (1 s by default), plus one polling interval.
  *   <li>H2 ({@link #timed}), opened by its service alone and without a view of other transactions' ids: the gap is
@@ -119,9 +120,28 @@ public abstract sealed class SealingGaps {
             return xid(connection, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
         }
 
+        /**
+         * The oldest transaction still running in this database (another database's transactions cannot fill a gap
+         * here, and a long one must not hold sealing up), or, when none is, the next transaction id. A session's
+         * {@code backend_xid} is 32 bits; it is placed in the epoch of the current snapshot, or the one before when it
+         * is above it.
+         */
         @Override
         long horizon(Connection connection) throws SQLException {
-            return xid(connection, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+            return xid(connection, """
+                    WITH snapshot AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax)
+                    SELECT COALESCE(MIN(CASE
+                                WHEN running.backend_xid::text::bigint <= (snapshot.xmax & 4294967295)
+                                    THEN (snapshot.xmax & ~4294967295::bigint) | running.backend_xid::text::bigint
+                                ELSE ((snapshot.xmax & ~4294967295::bigint) - 4294967296)
+                                        | running.backend_xid::text::bigint
+                            END), MIN(snapshot.xmax))::text
+                    FROM snapshot
+                    LEFT JOIN pg_stat_activity running
+                        ON running.datname = current_database()
+                        AND running.backend_xid IS NOT NULL
+                        AND running.pid <> pg_backend_pid()
+                    """);
         }
 
         private static long xid(Connection connection, String sql) throws SQLException {
