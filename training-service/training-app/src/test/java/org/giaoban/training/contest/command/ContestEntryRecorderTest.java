@@ -321,7 +321,10 @@ class ContestEntryRecorderTest {
 
     private ContestEntryRecorder recorder() {
         return new ContestEntryRecorder(
-                new JdbcContestWindows(jdbc), new JdbcContestParticipants(jdbc, PSEUDONYMS), UnitCatalogue.hanoi(), eventBus);
+                new JdbcContestWindows(jdbc),
+                new JdbcContestParticipants(jdbc, PSEUDONYMS),
+                UnitCatalogue.hanoi(),
+                eventBus);
     }
 
     /** Sends the entries as the service does: through a command bus, in a transaction on the database. */
