@@ -6,17 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
-import org.giaoban.platform.jdbc.H2EventFile;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.giaoban.platform.axon.DurableReadsEventStorageEngine;
 import org.giaoban.platform.axon.EventSerialization;
 import org.giaoban.platform.axon.EventStoreConfiguration;
+import org.giaoban.platform.jdbc.H2EventFile;
 
 /**
  * Writes events into a service's event store as the service would (its tables, its serialisation, personal fields

@@ -31,8 +31,7 @@ final class TrainingStoredForm {
         SimpleModule sealed = new SimpleModule("training-stored-form");
         sealed.addSerializer(Learner.class, new JsonSerializer<>() {
             @Override
-            public void serialize(Learner learner, JsonGenerator json, SerializerProvider provider)
-                    throws IOException {
+            public void serialize(Learner learner, JsonGenerator json, SerializerProvider provider) throws IOException {
                 json.writeStartObject();
                 writeSealed(json);
                 json.writeStringField("unitId", learner.unitId());
