@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
 import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.enrolment.Learner;
 import org.giaoban.training.api.enrolment.LearnerWithdrawnEvent;
@@ -236,6 +237,69 @@ abstract class PersonalDataErasureContract {
         assertThat(learnersOf(second)).containsExactly(new Learner(id, name, LEARNERS_UNIT));
         awaitClass(first, 1, 1);
         awaitClass(second, 1, 1);
+    }
+
+    @Test
+    void theClassListShowsNamesAndIdentityNumbersOnlyToThoseWhoMayChangeTheClass() {
+        String classId = openClass("HN-HOANKIEM");
+        String minh = "040200000888";
+        assertThat(enrolList(classId, learner(HA_ID, HA_NAME), learner(DUNG_ID, DUNG_NAME), learner(minh, "Vũ Minh")))
+                .isEqualTo(3);
+        assertThat(http.exchange(
+                                "/api/classes/" + classId + "/enrolments/" + minh,
+                                HttpMethod.DELETE,
+                                null,
+                                JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String list = "/api/classes/" + classId + "/enrolments";
+
+        for (TestRestTemplate allowed : List.of(http, httpAs(TestCallers.officerOf("HN-HOANKIEM")))) {
+            JsonNode inClear = allowed.getForEntity(list, JsonNode.class).getBody();
+            assertThat(inClear.path("total").asLong()).isEqualTo(2);
+            assertThat(inClear.path("items").toString())
+                    .isEqualTo("[{\"learnerId\":\"" + HA_ID + "\",\"fullName\":\"" + HA_NAME
+                            + "\",\"unitId\":\"HN-HOANKIEM\",\"erased\":false},{\"learnerId\":\"" + DUNG_ID
+                            + "\",\"fullName\":\"" + DUNG_NAME + "\",\"unitId\":\"HN-HOANKIEM\",\"erased\":false}]");
+        }
+        for (Caller other : List.of(
+                TestCallers.officerOf("HN-LONGBIEN"),
+                TestCallers.viewer(),
+                Caller.of("auditor", List.of(Role.AUDITOR), "HN"))) {
+            ResponseEntity<JsonNode> masked = httpAs(other).getForEntity(list, JsonNode.class);
+            assertThat(masked.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(masked.getBody().path("items").toString())
+                    .as(other.name())
+                    .isEqualTo("[{\"learnerId\":\"0793******23\",\"fullName\":null,\"unitId\":\"HN-HOANKIEM\","
+                            + "\"erased\":false},{\"learnerId\":\"0010******67\",\"fullName\":null,"
+                            + "\"unitId\":\"HN-HOANKIEM\",\"erased\":false}]")
+                    .doesNotContain(HA_ID, HA_NAME, DUNG_ID, DUNG_NAME);
+        }
+
+        JsonNode secondPage =
+                http.getForEntity(list + "?page=1&size=1", JsonNode.class).getBody();
+        assertThat(secondPage.path("items").get(0).path("learnerId").asText()).isEqualTo(DUNG_ID);
+        assertThat(secondPage.path("total").asLong()).isEqualTo(2);
+        assertProblem(http.getForEntity(list + "?size=501", JsonNode.class), HttpStatus.BAD_REQUEST, "invalid-request");
+        assertProblem(
+                http.getForEntity("/api/classes/" + UUID.randomUUID() + "/enrolments", JsonNode.class),
+                HttpStatus.NOT_FOUND,
+                "not-found");
+        assertProblem(
+                http.getForEntity("/api/classes/" + openContest() + "/enrolments", JsonNode.class),
+                HttpStatus.NOT_FOUND,
+                "not-found");
+
+        assertThat(post(http, ERASURES, Map.of("learnerId", DUNG_ID), new HttpHeaders())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(http.getForEntity(list, JsonNode.class)
+                        .getBody()
+                        .path("items")
+                        .toString())
+                .isEqualTo("[{\"learnerId\":\"" + HA_ID + "\",\"fullName\":\"" + HA_NAME
+                        + "\",\"unitId\":\"HN-HOANKIEM\",\"erased\":false},"
+                        + "{\"learnerId\":null,\"fullName\":null,\"unitId\":\"HN-HOANKIEM\",\"erased\":true}]");
     }
 
     String eventTableAsText() {
