@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,12 +75,24 @@ public class PersonKeys {
         }
         if (!fresh.isEmpty()) {
             Timestamp now = Timestamp.from(Instant.now());
-            jdbc.batchUpdate(insertIfAbsent(), fresh, CHUNK, (statement, row) -> {
-                statement.setString(1, row[0]);
-                statement.setString(2, row[1]);
-                statement.setString(3, row[2]);
-                statement.setTimestamp(4, now);
-            });
+            try {
+                jdbc.batchUpdate(insertIfAbsent(), fresh, CHUNK, (statement, row) -> {
+                    statement.setString(1, row[0]);
+                    statement.setString(2, row[1]);
+                    statement.setString(3, row[2]);
+                    statement.setTimestamp(4, now);
+                });
+            } catch (DuplicateKeyException madeMeanwhile) {
+                // H2 only (PostgreSQL skips them): a failed statement leaves its transaction usable, so the keys are
+                // inserted one by one, and each one another transaction has made meanwhile is left to it.
+                for (String[] row : fresh) {
+                    try {
+                        jdbc.update(INSERT, row[0], row[1], row[2], now);
+                    } catch (DuplicateKeyException alreadyThere) {
+                        // the stored key is read below
+                    }
+                }
+            }
             // A concurrent command may have made a key for the same person first: the stored key is the one to use.
             byPseudonym.putAll(findByPseudonym(fresh.stream().map(row -> row[0]).toList()));
         }
@@ -142,8 +155,8 @@ public class PersonKeys {
 
     /**
      * PostgreSQL skips a key another transaction has just made (and waits for that one to commit or roll back); H2 has
-     * no such clause, and its embedded store has one instance, where a second key for the same person can only come
-     * from two commands at the same instant: that one fails on the primary key and is refused as a concurrent change.
+     * no such clause, and a second key for the same person, made by two commands at the same instant, fails there on
+     * the primary key (see {@link #obtain}).
      */
     private String insertIfAbsent() {
         if (insertIfAbsent == null) {
