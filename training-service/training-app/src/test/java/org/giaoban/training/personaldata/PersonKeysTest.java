@@ -37,7 +37,7 @@ class PersonKeysTest {
         CountDownLatch firstHasItsKey = new CountDownLatch(1);
         CountDownLatch secondIsWaiting = new CountDownLatch(1);
 
-        // The first keeps its new key uncommitted until the second has tried to insert the same one and waits on it.
+        // The first keeps its new key uncommitted until the second has tried to insert the same one and waits for it.
         CompletableFuture<PersonKey> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
             PersonKey key = keys.obtain(List.of("079301000123")).get("079301000123");
             firstHasItsKey.countDown();
@@ -46,12 +46,22 @@ class PersonKeysTest {
         }));
         assertThat(firstHasItsKey.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<PersonKey> second = new CompletableFuture<>();
-        Thread secondThread = new Thread(() -> second.complete(transactions.execute(
-                status -> keys.obtain(List.of("079301000123", "001088004567")).get("079301000123"))));
+        Thread secondThread = new Thread(() -> {
+            try {
+                second.complete(transactions.execute(status ->
+                        keys.obtain(List.of("079301000123", "001088004567")).get("079301000123")));
+            } catch (RuntimeException failed) {
+                second.completeExceptionally(failed);
+            }
+        });
         secondThread.start();
+        // The second's insert of the same key cannot end before the first commits: once H2 shows it running, it waits.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> secondThread.getState() == Thread.State.TIMED_WAITING
-                        || secondThread.getState() == Thread.State.WAITING);
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                                        + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO personal_data_key%'",
+                                Long.class)
+                        > 0);
         secondIsWaiting.countDown();
 
         PersonKey firstKey = first.get(20, TimeUnit.SECONDS);

@@ -1,7 +1,7 @@
 package org.giaoban.training.personaldata.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.UUID;
@@ -39,6 +39,6 @@ class PersonalDataController {
 
     /** A learner id or a contest participant id: both name a person, and a person has one key. */
     record Erasure(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be 1 to 64 letters, digits or . _ @ -")
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be 1 to 64 letters, digits or . _ @ -")
             String learnerId) {}
 }
