@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.giaoban.identity.Caller;
 import org.giaoban.platform.access.UnitWriteAccess;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.web.PageRequest;
@@ -59,8 +58,7 @@ class ClassListController {
             throw new ResourceNotFoundException("class", classId);
         }
         boolean inClear = RequestMetadata.current()
-                .map(RequestMetadata::caller)
-                .map(caller -> mayKnowTheLearners(opened.organizerUnitId(), caller))
+                .map(request -> request.callerMayWriteFor(opened.organizerUnitId(), access))
                 .orElse(false);
         List<Learner> learners = enrolledNow(stream);
         List<EnrolledLearner> items = new ArrayList<>();
@@ -69,10 +67,6 @@ class ClassListController {
             items.add(shown(learner, inClear));
         }
         return new PageResponse<>(items, paging.page(), paging.size(), learners.size());
-    }
-
-    private boolean mayKnowTheLearners(String organizerUnitId, Caller caller) {
-        return access.mayWriteFor(organizerUnitId, caller);
     }
 
     /**

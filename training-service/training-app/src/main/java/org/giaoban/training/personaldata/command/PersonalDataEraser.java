@@ -4,9 +4,7 @@ import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventBus;
-import org.giaoban.identity.Role;
 import org.giaoban.platform.access.CommandCaller;
-import org.giaoban.platform.problem.NotAllowedException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.web.IdempotencyRecords;
 import org.giaoban.training.api.personaldata.ErasePersonalDataCommand;
@@ -50,9 +48,7 @@ class PersonalDataEraser {
 
     @CommandHandler
     void handle(ErasePersonalDataCommand command, CommandCaller caller) {
-        if (caller.caller().filter(known -> !known.has(Role.ADMIN)).isPresent()) {
-            throw new NotAllowedException("admin-only", "Only an ADMIN may erase a person's personal data.");
-        }
+        caller.requireAdministrator("erase a person's personal data");
         if (!keys.erase(command.personId())) {
             // The id is the caller's own input; it is not repeated in the answer, which may reach a log.
             throw new ResourceNotFoundException("person with personal data", "given");
