@@ -1,9 +1,13 @@
 package org.giaoban.training.personaldata;
 
 import java.nio.file.Path;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.giaoban.platform.axon.EventSerialization;
+import org.giaoban.platform.problem.StoreOutages;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +61,23 @@ class PersonalDataConfiguration {
         PersonalDataStore store = new PersonalDataStore(jdbc, transactions, masterKey, keys, pseudonyms);
         store.checkOrMigrate(migrateClearData);
         return store;
+    }
+
+    /**
+     * Reading an event with personal data looks its keys up in the database. When the database is away, a projection
+     * that reads such an event from the store fails on it; Axon's default would log that and go on to the next event,
+     * and the read model would miss it for good. A failure that means a store is away is passed on instead, so the
+     * processor stops and reads the event again after its back-off; any other failure is logged as before.
+     */
+    @Autowired
+    void retryEventsWhileTheirKeysCannotBeRead(EventProcessingConfigurer processing) {
+        LoggingErrorHandler logging = new LoggingErrorHandler();
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> (failure, event, handler) -> {
+            if (StoreOutages.isOutage(failure)) {
+                throw failure;
+            }
+            logging.onError(failure, event, handler);
+        });
     }
 
     /** Axon's event serializer: the platform's JSON form, with personal fields sealed per person. */
