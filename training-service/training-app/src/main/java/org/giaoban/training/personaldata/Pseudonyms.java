@@ -15,22 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Pseudonyms {
 
-    /** A keyed MAC per thread: looking one up and keying it costs more than the MAC of an id. */
-    private final ThreadLocal<Mac> macs;
+    private final MasterKey masterKey;
 
     public Pseudonyms(MasterKey masterKey) {
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(masterKey.pseudonymKey());
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 is not available", e);
-            }
-        });
+        this.masterKey = masterKey;
     }
 
     public String of(String personId) {
-        return HexFormat.of().formatHex(macs.get().doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(masterKey.pseudonymKey());
+            return HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 }

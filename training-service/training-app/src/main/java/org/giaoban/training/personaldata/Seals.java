@@ -20,14 +20,6 @@ final class Seals {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** A cipher per thread, initialised afresh for each value: looking one up costs more than sealing a name. */
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
-    });
 
     private Seals() {}
 
@@ -41,7 +33,7 @@ final class Seals {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = CIPHERS.get();
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -61,7 +53,7 @@ final class Seals {
         if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new GeneralSecurityException("a sealed value too short to hold a nonce and a tag");
         }
-        Cipher cipher = CIPHERS.get();
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
         cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
