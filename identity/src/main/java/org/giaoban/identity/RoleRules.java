@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code /api/admin/**}: ADMIN only.
+ *   <li>{@code /api/personal-data/**} (erasures of a person's data): ADMIN only.
  *   <li>{@code /api/audit/**}: ADMIN, or AUDITOR for reads.
  *   <li>Reads (GET, HEAD) elsewhere: any role.
  *   <li>Writes (any other method): ADMIN or OFFICER. VIEWER and AUDITOR only read.
@@ -30,6 +31,9 @@ public final class RoleRules {
             return Optional.empty();
         }
         if (under(path, "/api/admin")) {
+            return Optional.of("Only an ADMIN may use " + path + ".");
+        }
+        if (under(path, "/api/personal-data")) {
             return Optional.of("Only an ADMIN may use " + path + ".");
         }
         if (under(path, "/api/audit")) {

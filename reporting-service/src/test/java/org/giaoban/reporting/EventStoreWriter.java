@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
+import org.giaoban.platform.axon.DurableReadsEventStorageEngine;
+import org.giaoban.platform.axon.EventSerialization;
+import org.giaoban.platform.axon.EventStoreConfiguration;
 import org.giaoban.platform.jdbc.H2EventFile;
-import org.giaoban.reporting.source.ServiceEventSource;
 
 /**
- * Writes events into a service's event store as the service would (its tables, its serialisation), at instants the
- * test chooses, so that a report "as recorded at" can be checked against a history whose dates are known.
+ * Writes events into a service's event store as the service would (its tables, its serialisation, personal fields
+ * sealed as training-service seals them: {@link TrainingStoredForm}), at instants the test chooses, so that a report "as recorded at" can be checked against a history whose dates are known.
  */
 final class EventStoreWriter implements AutoCloseable {
 
@@ -36,7 +40,13 @@ final class EventStoreWriter implements AutoCloseable {
                 .locations("classpath:db/migration/platform/" + vendor)
                 .load()
                 .migrate();
-        engine = ServiceEventSource.storageEngineOn(dataSource, 100);
+        engine = new DurableReadsEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(dataSource::getConnection))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .snapshotSerializer(EventSerialization.serializer())
+                .eventSerializer(TrainingStoredForm.serializer())
+                .schema(EventStoreConfiguration.EVENT_SCHEMA)
+                .dataType(String.class));
         served = H2EventFile.isFileUrl(url) ? serve(url) : null;
     }
 

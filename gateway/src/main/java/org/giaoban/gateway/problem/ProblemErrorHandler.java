@@ -61,16 +61,29 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException status) {
             return fromStatus(exchange, status);
         }
+        // Only the start of the path: the rest may name a person (a learner's id in a withdrawal's path).
         log.error(
-                "Unexpected error on {} {}",
+                "Unexpected error on {} {}...",
                 exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(),
+                areaOf(exchange.getRequest().getPath().value()),
                 error);
         return Problem.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",
                 "Internal error",
                 "The gateway failed to handle the request; it has been logged.");
+    }
+
+    /** The first two segments of a path, such as {@code /api/classes}. */
+    static String areaOf(String path) {
+        int end = -1;
+        for (int segments = 0; segments < 3; segments++) {
+            end = path.indexOf('/', end + 1);
+            if (end < 0) {
+                return path;
+            }
+        }
+        return path.substring(0, end);
     }
 
     private static Problem serviceUnavailable(Route route, Throwable error) {

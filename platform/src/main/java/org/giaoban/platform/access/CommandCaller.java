@@ -3,6 +3,8 @@ package org.giaoban.platform.access;
 import java.util.Map;
 import java.util.Optional;
 import org.giaoban.identity.Caller;
+import org.giaoban.identity.Role;
+import org.giaoban.platform.problem.NotAllowedException;
 
 /**
  * Who sent the command being handled, and so what it may change. A command handler takes it as a parameter (the
@@ -26,6 +28,16 @@ public final class CommandCaller {
 
     public Optional<Caller> caller() {
         return Optional.ofNullable(caller);
+    }
+
+    /**
+     * @param action what only an administrator may do, e.g. {@code erase a person's personal data}
+     * @throws NotAllowedException ({@code admin-only}) when the caller is not an ADMIN
+     */
+    public void requireAdministrator(String action) {
+        if (caller != null && !caller.has(Role.ADMIN)) {
+            throw new NotAllowedException("admin-only", "Only an ADMIN may " + action + ".");
+        }
     }
 
     /** @throws org.giaoban.platform.problem.NotAllowedException when the caller may not write for {@code unitId} */

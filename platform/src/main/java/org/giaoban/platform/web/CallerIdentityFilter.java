@@ -56,7 +56,9 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
         try {
             caller = tokens.verify(token);
         } catch (InvalidIdentityException invalid) {
-            log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), invalid.getMessage());
+            // Only the start of the path: the rest may name a person (a learner's id in a withdrawal's path).
+            log.warn(
+                    "Refused {} {}...: {}", request.getMethod(), areaOf(request.getRequestURI()), invalid.getMessage());
             refuse(response, HttpStatus.UNAUTHORIZED, "identity-invalid", "Sign in required", invalid.getMessage());
             return;
         }
@@ -86,5 +88,17 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
         ProblemResponses.write(response, ProblemResponses.problem(status, type, title, detail), json);
+    }
+
+    /** The first two segments of a path, such as {@code /api/classes}. */
+    static String areaOf(String path) {
+        int end = -1;
+        for (int segments = 0; segments < 3; segments++) {
+            end = path.indexOf('/', end + 1);
+            if (end < 0) {
+                return path;
+            }
+        }
+        return path.substring(0, end);
     }
 }

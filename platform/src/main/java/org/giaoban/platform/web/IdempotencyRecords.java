@@ -100,4 +100,18 @@ public class IdempotencyRecords {
     public void release(String key) {
         jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ?", key);
     }
+
+    /**
+     * Deletes the records whose answer or location holds {@code text} (a person's id, on their erasure): a repeat of
+     * such a request runs again and meets the rules of a new one.
+     *
+     * @return how many records were deleted
+     */
+    public int forgetAnswersHolding(String text) {
+        String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.update(
+                "DELETE FROM idempotency_record WHERE body LIKE ? ESCAPE '!' OR location LIKE ? ESCAPE '!'",
+                pattern,
+                pattern);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.giaoban.identity.Caller;
 import org.giaoban.platform.access.CallerMetadata;
+import org.giaoban.platform.access.UnitWriteAccess;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -52,5 +53,13 @@ public record RequestMetadata(String requestId, String correlationId, Caller cal
             metadata.putAll(CallerMetadata.of(caller));
         }
         return metadata;
+    }
+
+    /**
+     * Whether the caller of this request may write for {@code unitId} (an administrator, or an officer of that unit or
+     * a unit above it): who may change a record is who may see its personal data in clear. False without a caller.
+     */
+    public boolean callerMayWriteFor(String unitId, UnitWriteAccess access) {
+        return caller != null && access.mayWriteFor(unitId, caller);
     }
 }

@@ -53,6 +53,14 @@ class CallerIdentityFilterTest {
     }
 
     @Test
+    void aRefusalIsLoggedWithoutThePartOfThePathThatMayNameAPerson() {
+        assertThat(CallerIdentityFilter.areaOf("/api/classes/c-1/enrolments/079301000123"))
+                .isEqualTo("/api/classes");
+        assertThat(CallerIdentityFilter.areaOf("/api/classes")).isEqualTo("/api/classes");
+        assertThat(CallerIdentityFilter.areaOf("/")).isEqualTo("/");
+    }
+
+    @Test
     void theVerifiedCallerTravelsWithTheRequestsMetadata() throws Exception {
         MockHttpServletRequest request =
                 request("POST", "/api/tasks", tokens.issue(caller(Role.OFFICER, "HN-HOANKIEM")));
@@ -85,6 +93,9 @@ class CallerIdentityFilterTest {
         "OFFICER, GET,    /api/audit/verify,                 403",
         "ADMIN,   GET,    /api/audit/verify,                 200",
         "VIEWER,  GET,    /api/administrators,               200",
+        "ADMIN,   POST,   /api/personal-data/erasures,       200",
+        "OFFICER, POST,   /api/personal-data/erasures,       403",
+        "AUDITOR, GET,    /api/personal-data/erasures,       403",
     })
     void eachRoleReachesWhatAPIdotMdGivesIt(Role role, String method, String path, int status) throws Exception {
         Outcome outcome = serve(request(method, path, tokens.issue(caller(role, "HN"))));

@@ -46,6 +46,8 @@ import org.giaoban.suite.reference.Operator;
 public final class BulkLoadBenchmark {
 
     private static final long SEED = 20_220_908L;
+    /** A fixed key for a throw-away database: never a key of real data. */
+    private static final String BENCHMARK_MASTER_KEY = "YmVuY2htYXJrLW9ubHktbWFzdGVyLWtleS0zMmJ5dGU=";
     private static final Instant CONTEST_OPENS = Instant.parse("2022-05-01T00:00:00Z");
 
     private final Map<String, String> options;
@@ -90,6 +92,8 @@ public final class BulkLoadBenchmark {
             environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
             environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
+            // On PostgreSQL training-service needs its personal-data master key as a setting.
+            environment.put("GIAOBAN_PERSONAL_DATA_MASTER_KEY", BENCHMARK_MASTER_KEY);
         }
         System.out.printf(
                 "training-service bulk load on %s stores: %,d enrolments, %,d contest entries (%,d participants)%n",

@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfEnvironmentVariable(
         named = LocalPostgresDatabase.SERVER_URL,
         matches = LocalPostgresDatabase.SERVER_URL_PATTERN)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestCallers.SECRET_PROPERTY)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {TestCallers.SECRET_PROPERTY, TestMasterKey.PROPERTY})
 class ClassesAndEnrolmentsOnPostgresIT extends ClassesAndEnrolmentsContract {
 
     static final LocalPostgresDatabase DATABASE = new LocalPostgresDatabase("giaoban_training_it");

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.giaoban.platform.testing.ServiceHttp;
 import org.giaoban.platform.testing.TestCallers;
+import org.giaoban.training.personaldata.Pseudonyms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,9 @@ abstract class ConcurrentWritesContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Pseudonyms pseudonyms;
 
     ServiceHttp http;
 
@@ -121,7 +125,11 @@ abstract class ConcurrentWritesContract {
         }
         assertThat(acceptedFromLists).as("distinct learners in the lists").isEqualTo(3 * (CALLERS - 1) + LIST_SIZE);
         assertThat(acceptedOneByOne).isEqualTo(CAPACITY - acceptedFromLists);
-        assertThat(roster(limited)).hasSize(CAPACITY).noneMatch(learnerId -> learnerId.startsWith("stranger-"));
+        Set<String> strangers = new HashSet<>();
+        for (int caller = 0; caller < CALLERS; caller++) {
+            strangers.add(pseudonyms.of("stranger-" + caller));
+        }
+        assertThat(roster(limited)).hasSize(CAPACITY).doesNotContainAnyElementsOf(strangers);
 
         // every entry accepted is counted once, every participant once, whatever batch it came in
         long acceptedEntries = 0;
@@ -145,7 +153,8 @@ abstract class ConcurrentWritesContract {
         }
         assertThat(Set.copyOf(jdbc.queryForList(
                         "SELECT participant_id FROM contest_participant WHERE contest_id = ?", String.class, contest)))
-                .isEqualTo(acceptedParticipants);
+                .as("the participants, known by their pseudonyms")
+                .isEqualTo(pseudonymsOf(acceptedParticipants));
 
         // the events say the same, and so do the read models once they have caught up
         assertThat(learnersInEvents(open)).isEqualTo(CALLERS / 2);
@@ -235,6 +244,13 @@ abstract class ConcurrentWritesContract {
         return ServiceHttp.parse(created.body()).path("id").asText();
     }
 
+    Set<String> pseudonymsOf(Set<String> personIds) {
+        Set<String> known = new HashSet<>();
+        personIds.forEach(personId -> known.add(pseudonyms.of(personId)));
+        return known;
+    }
+
+    /** The class's roster: its learners' pseudonyms. */
     Set<String> roster(String classId) {
         return new LinkedHashSet<>(
                 jdbc.queryForList("SELECT learner_id FROM enrolment WHERE class_id = ?", String.class, classId));

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfEnvironmentVariable(
         named = LocalPostgresDatabase.SERVER_URL,
         matches = LocalPostgresDatabase.SERVER_URL_PATTERN)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestMasterKey.PROPERTY)
 class ConcurrentWritesOnPostgresIT extends ConcurrentWritesContract {
 
     static final LocalPostgresDatabase DATABASE = new LocalPostgresDatabase("giaoban_training_concurrent_it");

@@ -26,6 +26,7 @@ import org.giaoban.platform.testing.TestCallers;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestOpenedEvent;
 import org.giaoban.training.contest.query.ContestSummaryProjection;
+import org.giaoban.training.personaldata.Pseudonyms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,9 @@ class ContestsAndPlansIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Pseudonyms pseudonyms;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -120,7 +124,9 @@ class ContestsAndPlansIT {
                         "SELECT COUNT(*) FROM contest_participant WHERE contest_id = ?", Long.class, contestId))
                 .isEqualTo(10_000);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM contest_participant WHERE participant_id = 'ghost-0001'", Long.class))
+                        "SELECT COUNT(*) FROM contest_participant WHERE participant_id = ?",
+                        Long.class,
+                        pseudonyms.of("ghost-0001")))
                 .isZero();
 
         replay(ContestSummaryProjection.PROCESSING_GROUP);

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.giaoban.platform.testing.LocalPostgresDatabase;
 import org.giaoban.platform.testing.OutageDrill;
@@ -24,6 +25,7 @@ import org.giaoban.platform.testing.OutageDrill.Phase;
 import org.giaoban.platform.testing.ServiceHttp;
 import org.giaoban.platform.testing.TcpProxy;
 import org.giaoban.platform.testing.TestCallers;
+import org.giaoban.training.personaldata.Pseudonyms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfEnvironmentVariable(
         named = LocalPostgresDatabase.SERVER_URL,
         matches = LocalPostgresDatabase.SERVER_URL_PATTERN)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestCallers.SECRET_PROPERTY)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {TestCallers.SECRET_PROPERTY, TestMasterKey.PROPERTY})
 class DatabaseOutageIT {
 
     static final int CALLERS = 4;
@@ -68,6 +72,9 @@ class DatabaseOutageIT {
 
     @Autowired
     WebServerApplicationContext context;
+
+    @Autowired
+    Pseudonyms pseudonyms;
 
     ServiceHttp http;
 
@@ -180,7 +187,8 @@ class DatabaseOutageIT {
                         contestId));
         for (Answer answer : answers) {
             boolean entries = answer.attempt() % 3 == 2;
-            Set<String> written = Set.copyOf(entries ? participantsOf(answer.marker()) : learnersWritten(answer));
+            Set<String> written = (entries ? participantsOf(answer.marker()) : learnersWritten(answer))
+                    .stream().map(pseudonyms::of).collect(Collectors.toSet());
             Set<String> stored = entries ? participants : roster;
             if (answer.succeeded()) {
                 assertThat(stored).as(answer.marker()).containsAll(written);

@@ -41,6 +41,8 @@ import org.giaoban.training.api.contest.ContestEntriesOutcome.RefusedEntry;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestEntry;
 import org.giaoban.training.api.contest.SubmitContestEntriesCommand;
+import org.giaoban.training.personaldata.MasterKey;
+import org.giaoban.training.personaldata.Pseudonyms;
 import org.giaoban.units.UnitCatalogue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ContestEntryRecorderTest {
 
+    private static final Pseudonyms PSEUDONYMS =
+            new Pseudonyms(MasterKey.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
     private static final UUID CONTEST = UUID.fromString("5a0c1e2d-3b4a-4c5d-9e6f-708192a3b4c5");
     private static final Instant OPENS_AT = Instant.parse("2022-08-01T01:00:00Z");
     private static final Instant CLOSES_AT = Instant.parse("2022-09-30T16:59:59Z");
@@ -177,7 +181,12 @@ class ContestEntryRecorderTest {
                 .containsExactly(new ContestEntriesSubmittedEvent(
                         CONTEST, List.of(entries.get(0), entries.get(12), entries.get(13), entries.get(14)), 4));
         assertThat(jdbc.queryForList("SELECT participant_id FROM contest_participant", String.class))
-                .containsExactlyInAnyOrder("p-ok", "p-opening", "p-closing", "p-noscore");
+                .as("the participants are known by their pseudonyms, not their ids")
+                .containsExactlyInAnyOrder(
+                        PSEUDONYMS.of("p-ok"),
+                        PSEUDONYMS.of("p-opening"),
+                        PSEUDONYMS.of("p-closing"),
+                        PSEUDONYMS.of("p-noscore"));
     }
 
     @Test
@@ -256,7 +265,7 @@ class ContestEntryRecorderTest {
 
     @Test
     void batchesOfOneContestAreRecordedOneAfterTheOtherAndCountedExactly() throws Exception {
-        PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc));
+        PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc, PSEUDONYMS));
         ContestEntryRecorder recorder =
                 new ContestEntryRecorder(windowsWithoutRowLocks(), participants, UnitCatalogue.hanoi(), eventBus);
 
@@ -265,7 +274,7 @@ class ContestEntryRecorderTest {
 
     @Test
     void batchesSentToTwoInstancesAreRecordedOneAfterTheOtherThroughTheDatabase() throws Exception {
-        PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc));
+        PausingParticipants participants = new PausingParticipants(new JdbcContestParticipants(jdbc, PSEUDONYMS));
         ContestEntryRecorder first =
                 new ContestEntryRecorder(new JdbcContestWindows(jdbc), participants, UnitCatalogue.hanoi(), eventBus);
 
@@ -312,7 +321,10 @@ class ContestEntryRecorderTest {
 
     private ContestEntryRecorder recorder() {
         return new ContestEntryRecorder(
-                new JdbcContestWindows(jdbc), new JdbcContestParticipants(jdbc), UnitCatalogue.hanoi(), eventBus);
+                new JdbcContestWindows(jdbc),
+                new JdbcContestParticipants(jdbc, PSEUDONYMS),
+                UnitCatalogue.hanoi(),
+                eventBus);
     }
 
     /** Sends the entries as the service does: through a command bus, in a transaction on the database. */

@@ -1,0 +1,38 @@
+package org.giaoban.training;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.giaoban.platform.testing.LocalPostgresDatabase;
+import org.giaoban.platform.testing.TestCallers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Erasures with the event store, the keys and the rosters on a real PostgreSQL server, in a database of its own made
+ * for this run and dropped after it; the master key is a setting, as production has it.
+ */
+@EnabledIfEnvironmentVariable(
+        named = LocalPostgresDatabase.SERVER_URL,
+        matches = LocalPostgresDatabase.SERVER_URL_PATTERN)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {TestCallers.SECRET_PROPERTY, TestMasterKey.PROPERTY})
+class PersonalDataErasureOnPostgresIT extends PersonalDataErasureContract {
+
+    static final LocalPostgresDatabase DATABASE = new LocalPostgresDatabase("giaoban_training_erasure_it");
+    static final Path DATA_DIR = ClassesAndEnrolmentsIT.temporaryDirectory();
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry properties) throws SQLException {
+        DATABASE.createFor(properties);
+        properties.add("giaoban.data-dir", DATA_DIR::toString);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        DATABASE.drop();
+    }
+}
