@@ -48,6 +48,7 @@ public final class BulkLoadBenchmark {
     private static final long SEED = 20_220_908L;
     /** A fixed key for a throw-away database: never a key of real data. */
     private static final String BENCHMARK_MASTER_KEY = "YmVuY2htYXJrLW9ubHktbWFzdGVyLWtleS0zMmJ5dGU=";
+
     private static final Instant CONTEST_OPENS = Instant.parse("2022-05-01T00:00:00Z");
 
     private final Map<String, String> options;

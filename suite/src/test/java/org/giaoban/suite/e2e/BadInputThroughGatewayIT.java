@@ -645,8 +645,16 @@ class BadInputThroughGatewayIT {
         assertThat(enrolled.json().path("accepted").asInt())
                 .as(enrolled.toString())
                 .isEqualTo(1);
-        JsonNode stored = events.get(TRAINING).mentioning(learnerId).get(0).payload();
-        assertThat(stored.path("learners").get(0).path("fullName").asText()).isEqualTo(NAME);
+        Answer classList = suite.as(OFFICER).get("/api/classes/" + classId + "/enrolments?size=500");
+        assertThat(classList.status()).as(classList.toString()).isEqualTo(200);
+        JsonNode learner = StreamSupport.stream(classList.json().path("items").spliterator(), false)
+                .filter(item -> learnerId.equals(item.path("learnerId").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not in the class list: " + classList));
+        assertThat(learner.path("fullName").asText()).isEqualTo(NAME);
+        assertThat(events.get(TRAINING).mentioning(learnerId))
+                .as("the identity number is stored sealed, never in clear")
+                .isEmpty();
     }
 
     /**
