@@ -645,12 +645,12 @@ class BadInputThroughGatewayIT {
         assertThat(enrolled.json().path("accepted").asInt())
                 .as(enrolled.toString())
                 .isEqualTo(1);
-        Answer classList = suite.as(OFFICER).get("/api/classes/" + classId + "/enrolments?size=500");
-        assertThat(classList.status()).as(classList.toString()).isEqualTo(200);
-        JsonNode learner = StreamSupport.stream(classList.json().path("items").spliterator(), false)
+        Answer listed = suite.as(OFFICER).get("/api/classes/" + classId + "/enrolments?size=500");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        JsonNode learner = StreamSupport.stream(listed.json().path("items").spliterator(), false)
                 .filter(item -> learnerId.equals(item.path("learnerId").asText()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("not in the class list: " + classList));
+                .orElseThrow(() -> new AssertionError("not in the class list: " + listed));
         assertThat(learner.path("fullName").asText()).isEqualTo(NAME);
         assertThat(events.get(TRAINING).mentioning(learnerId))
                 .as("the identity number is stored sealed, never in clear")
