@@ -245,7 +245,8 @@ abstract class AuditLedgerContract {
         // A head whose root was changed no longer carries a valid signature.
         String heads = Files.readString(export.resolve(AuditExport.TREE_HEADS));
         String root = json.readTree(heads).path(0).path("rootHash").asText();
-        Files.writeString(export.resolve(AuditExport.TREE_HEADS), heads.replace(root, "00" + root.substring(2)));
+        String changedRoot = (root.charAt(0) == '0' ? "1" : "0") + root.substring(1);
+        Files.writeString(export.resolve(AuditExport.TREE_HEADS), heads.replace(root, changedRoot));
         assertThat(OfflineVerification.verify(export).firstMismatch().reason()).isEqualTo("signature-invalid");
         assertThat(AuditCommand.run(new String[] {"verify", export.toString()})).isEqualTo(1);
     }
