@@ -55,10 +55,10 @@ final class EventStoreWriter implements AutoCloseable {
         try (var connection = dataSource.getConnection();
                 var settings = connection.createStatement()) {
             settings.execute("SET WRITE_DELAY 0");
+            return H2EventFile.serve(H2EventFile.databaseOf(url), connection);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        return H2EventFile.serve(H2EventFile.databaseOf(url));
     }
 
     /** The next event of an aggregate, recorded at {@code at}. */

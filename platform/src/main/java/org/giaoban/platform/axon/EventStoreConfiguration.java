@@ -109,7 +109,7 @@ public class EventStoreConfiguration {
                 Statement settings = connection.createStatement()) {
             settings.execute("SET WRITE_DELAY 0");
             // H2 keeps a database open while a connection to it is: the pool's own keeps it open from here on.
-            return H2EventFile.serve(H2EventFile.databaseOf(url));
+            return H2EventFile.serve(H2EventFile.databaseOf(url), connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the embedded event store " + url, e);
         }

@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * file in it when it is named, and narrowed to that whenever it is found open to others. On a file system without
  * POSIX permissions it is only made. The launcher also runs everything under {@code umask 077}.
  */
-public class PrivateDataDirectory implements EnvironmentPostProcessor {
+public class PrivateDataDirectory implements EnvironmentPostProcessor, Ordered {
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
@@ -28,6 +29,12 @@ public class PrivateDataDirectory implements EnvironmentPostProcessor {
 
     public PrivateDataDirectory(DeferredLogFactory logs) {
         this.log = logs.getLog(PrivateDataDirectory.class);
+    }
+
+    /** Before anything makes a file in the directory (the embedded stores' logins among them). */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
     }
 
     @Override

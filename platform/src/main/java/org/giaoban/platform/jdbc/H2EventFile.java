@@ -10,40 +10,61 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.tools.Server;
 
 /**
  * A service's embedded event store, an H2 file, and how other processes reach it.
  *
  * <p>Only the service that owns the file ever opens it. It serves the file to the processes that read it
- * (reporting-service, auditors' tools, tests) over loopback TCP, and publishes where in {@code <file>.server} for as
+ * (reporting-service, auditors' tools, tests) over loopback TCP, and publishes how in {@code <file>.server} for as
  * long as it runs. H2's automatic server mode is not used: there, whichever process opened the file first serves it,
  * a reader that outlives the owner takes the file over, and the owner then cannot start again on its own data.
  * Here a reader that finds the owner gone gets a connection error and tries again later; it never holds the file.
+ *
+ * <p>Loopback is open to every local user, so the server is not: it answers only under a random database name, and
+ * readers sign in as {@value #READER}, a login that may only read and whose password changes at every start. Both
+ * are published in the address file, which only the owner's user may read (the data directory is private too). The
+ * owner's own login ({@link EmbeddedStoreLogin}) is never published.
  */
 public final class H2EventFile implements AutoCloseable {
 
     private static final String FILE_URL_PREFIX = "jdbc:h2:file:";
     private static final String ADDRESS_SUFFIX = ".server";
 
+    /** The login the readers of an embedded store use: it may read every table, and write none. */
+    public static final String READER = "EVENT_READER";
+
+    /**
+     * The function a reader calls before it hands on events it read ({@code CALL GIAOBAN_MAKE_DURABLE()}): see
+     * {@link #makeDurable}.
+     */
+    public static final String MAKE_DURABLE = "GIAOBAN_MAKE_DURABLE";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path addressFile;
     private final Server server;
-    private final String address;
+    private final Published published;
 
-    private H2EventFile(Path addressFile, Server server, String address) {
+    private H2EventFile(Path addressFile, Server server, Published published) {
         this.addressFile = addressFile;
         this.server = server;
-        this.address = address;
+        this.published = published;
     }
 
     /** Whether a JDBC URL names an H2 file (rather than PostgreSQL, or H2 in memory or over TCP). */
@@ -64,27 +85,40 @@ public final class H2EventFile implements AutoCloseable {
     }
 
     /**
-     * Serves an H2 database that this process has open (a connection to it must be open, or H2 would close it) to
-     * other processes on loopback, and publishes the address. The server accepts no connection from another host
-     * and opens no database but this one.
+     * Serves an H2 database that this process has open to other processes on loopback, and publishes the address and
+     * the readers' login, which it sets through {@code owner}, a connection with the database's administrator login.
+     * Some connection to the database must stay open for as long as it is served, or H2 would close it. The server accepts no
+     * connection from another host and opens no database but this one, under a name only the address file holds.
      */
-    public static H2EventFile serve(Path database) {
+    public static H2EventFile serve(Path database, Connection owner) {
         Path directory = database.getParent();
-        try {
+        String readerPassword = randomSecret();
+        String hiddenName = randomSecret();
+        try (Statement statement = owner.createStatement()) {
+            // The secrets are Base64url: nothing in them needs quoting.
+            statement.execute("CREATE USER IF NOT EXISTS " + READER + " PASSWORD '" + readerPassword + "'");
+            statement.execute("ALTER USER " + READER + " SET PASSWORD '" + readerPassword + "'");
+            statement.execute("GRANT SELECT ON SCHEMA PUBLIC TO " + READER);
+            statement.execute("CREATE ALIAS IF NOT EXISTS " + MAKE_DURABLE + " FOR '" + H2EventFile.class.getName()
+                    + ".makeDurable'");
             Server server = Server.createTcpServer(
                             "-tcpPort",
                             "0",
                             "-baseDir",
                             directory.toString(),
                             "-ifExists",
+                            "-key",
+                            hiddenName,
+                            database.getFileName().toString(),
                             "-tcpPassword",
-                            UUID.randomUUID().toString(),
+                            randomSecret(),
                             "-tcpDaemon")
                     .start();
-            String address = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + database.getFileName();
+            Published published = new Published(
+                    "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + hiddenName, READER, readerPassword);
             Path addressFile = addressFileOf(database);
-            writeAtomically(addressFile, address);
-            return new H2EventFile(addressFile, server, address);
+            writeAtomically(addressFile, published.lines());
+            return new H2EventFile(addressFile, server, published);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot serve the event store " + database + " on loopback", e);
         }
@@ -92,7 +126,7 @@ public final class H2EventFile implements AutoCloseable {
 
     /** The JDBC URL at which other processes reach the database. */
     public String address() {
-        return address;
+        return published.url();
     }
 
     /** Stops serving; the address is withdrawn unless another owner has published its own since. */
@@ -100,7 +134,7 @@ public final class H2EventFile implements AutoCloseable {
     public void close() {
         server.stop();
         try {
-            if (Files.readString(addressFile, StandardCharsets.UTF_8).strip().equals(address)) {
+            if (Published.read(addressFile).equals(published)) {
                 Files.deleteIfExists(addressFile);
             }
         } catch (NoSuchFileException gone) {
@@ -111,12 +145,12 @@ public final class H2EventFile implements AutoCloseable {
     }
 
     /**
-     * A data source that reaches the H2 file at {@code fileUrl} through the process that owns it: each new connection
-     * looks up the owner's current address, so a restarted owner is found again. While the owner is not running,
-     * {@link DataSource#getConnection()} fails with a transient error.
+     * A data source that reaches the H2 file at {@code fileUrl} through the process that owns it, as {@value #READER}:
+     * each new connection looks up the owner's current address and login, so a restarted owner is found again. While
+     * the owner is not running, {@link DataSource#getConnection()} fails with a transient error.
      */
-    public static DataSource servedBy(String fileUrl, String user, String password) {
-        return new ServedDataSource(addressFileOf(databaseOf(fileUrl)), user, password == null ? "" : password);
+    public static DataSource servedBy(String fileUrl) {
+        return new ServedDataSource(addressFileOf(databaseOf(fileUrl)));
     }
 
     /**
@@ -142,8 +176,7 @@ public final class H2EventFile implements AutoCloseable {
     /** The address its owner published, if it is running. */
     public static Optional<String> publishedAddress(Path database) {
         try {
-            return Optional.of(Files.readString(addressFileOf(database), StandardCharsets.UTF_8)
-                    .strip());
+            return Optional.of(Published.read(addressFileOf(database)).url());
         } catch (NoSuchFileException notRunning) {
             return Optional.empty();
         } catch (IOException e) {
@@ -151,16 +184,38 @@ public final class H2EventFile implements AutoCloseable {
         }
     }
 
+    /**
+     * H2 makes a commit visible before it is in the file; {@code CHECKPOINT} waits until everything committed is, but
+     * needs the administrator's rights, which a reader does not have. This function, called by a reader through the
+     * server, runs in the owner's process, where the server and the database are, and checkpoints the caller's
+     * database on its behalf. It can do nothing else.
+     */
+    public static void makeDurable(Connection caller) throws SQLException {
+        if (!(caller instanceof JdbcConnection embedded) || !(embedded.getSession() instanceof SessionLocal session)) {
+            throw new SQLException(MAKE_DURABLE + " runs only inside the process that owns the database");
+        }
+        session.getDatabase().checkpoint();
+    }
+
+    static String randomSecret() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
     private static Path addressFileOf(Path database) {
         return database.resolveSibling(database.getFileName() + ADDRESS_SUFFIX);
     }
 
-    /** A reader never sees half an address: the file is written beside it and moved into place. */
+    /**
+     * A reader never sees half an address: the file is written beside it and moved into place. A temporary file is
+     * made readable by its owner only, and the move keeps that.
+     */
     private static void writeAtomically(Path file, String content) {
         try {
             Path written =
                     Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
-            Files.writeString(written, content + "\n", StandardCharsets.UTF_8);
+            Files.writeString(written, content, StandardCharsets.UTF_8);
             try {
                 Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -171,18 +226,30 @@ public final class H2EventFile implements AutoCloseable {
         }
     }
 
-    private record ServedDataSource(Path addressFile, String user, String password) implements DataSource {
+    /** What an owner publishes for its readers: one line each for the address, the login and its password. */
+    private record Published(String url, String user, String password) {
+
+        String lines() {
+            return url + "\n" + user + "\n" + password + "\n";
+        }
+
+        static Published read(Path addressFile) throws IOException {
+            List<String> lines = Files.readAllLines(addressFile, StandardCharsets.UTF_8);
+            if (lines.size() < 3) {
+                throw new IOException(addressFile + " does not hold an address, a login and a password");
+            }
+            return new Published(
+                    lines.get(0).strip(), lines.get(1).strip(), lines.get(2).strip());
+        }
+    }
+
+    private record ServedDataSource(Path addressFile) implements DataSource {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return getConnection(user, password);
-        }
-
-        @Override
-        public Connection getConnection(String username, String secret) throws SQLException {
-            String address;
+            Published published;
             try {
-                address = Files.readString(addressFile, StandardCharsets.UTF_8).strip();
+                published = Published.read(addressFile);
             } catch (NoSuchFileException notRunning) {
                 throw new SQLTransientConnectionException(
                         "The service that owns this event store is not running (no " + addressFile.getFileName() + ")",
@@ -190,7 +257,14 @@ public final class H2EventFile implements AutoCloseable {
             } catch (IOException e) {
                 throw new SQLTransientConnectionException("Cannot read " + addressFile, "08001", e);
             }
-            return DriverManager.getConnection(address, username, secret);
+            return DriverManager.getConnection(published.url(), published.user(), published.password());
+        }
+
+        /** The login is the one its owner publishes; another cannot be chosen. */
+        @Override
+        public Connection getConnection(String username, String secret) throws SQLException {
+            throw new SQLFeatureNotSupportedException(
+                    "An embedded event store is read with the login its owner publishes");
         }
 
         @Override

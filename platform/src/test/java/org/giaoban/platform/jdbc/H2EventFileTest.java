@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,14 +27,14 @@ class H2EventFileTest {
     @Test
     void aReaderReachesTheFileThroughItsOwnerAndSeesWhatItCommitted() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("tasks-service/events");
-        try (Connection owner = DriverManager.getConnection(url, "sa", "");
-                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
             execute(owner, "create table domain_event_entry (global_index bigint primary key)");
             execute(owner, "insert into domain_event_entry values (1), (2)");
 
-            DataSource reader = H2EventFile.servedBy(url, "sa", "");
+            DataSource reader = H2EventFile.servedBy(url);
 
-            assertThat(served.address()).startsWith("jdbc:h2:tcp://127.0.0.1:").endsWith("/events");
+            assertThat(served.address()).startsWith("jdbc:h2:tcp://127.0.0.1:");
             assertThat(H2EventFile.publishedAddress(H2EventFile.databaseOf(url)))
                     .contains(served.address());
             try (Connection connection = reader.getConnection()) {
@@ -42,36 +44,93 @@ class H2EventFileTest {
     }
 
     @Test
-    void theServerOpensNoOtherDatabase() throws Exception {
+    void theServerOpensNoOtherDatabaseAndThisOneOnlyUnderTheNameItPublished() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("events");
-        try (Connection owner = DriverManager.getConnection(url, "sa", "");
-                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url))) {
-            String another = served.address().replace("/events", "/another");
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
+            String server = served.address().substring(0, served.address().lastIndexOf('/'));
 
-            assertThatThrownBy(() -> DriverManager.getConnection(another, "sa", ""))
+            assertThatThrownBy(() -> DriverManager.getConnection(server + "/another", "sa", "secret"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(server + "/events", "sa", "secret"))
                     .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("not found");
+                    .hasFieldOrPropertyWithValue("errorCode", ErrorCode.WRONG_USER_OR_PASSWORD);
             assertThat(Files.exists(dataDir.resolve("another.mv.db"))).isFalse();
+        }
+    }
+
+    @Test
+    void aReaderMayReadButNotWriteAndOnlyItsOwnerMayReadTheAddress() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("events");
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
+            execute(owner, "create table domain_event_entry (global_index bigint primary key)");
+            execute(owner, "insert into domain_event_entry values (1)");
+
+            try (Connection reader = H2EventFile.servedBy(url).getConnection()) {
+                assertThat(count(reader)).isEqualTo(1);
+                assertThatThrownBy(() -> execute(reader, "insert into domain_event_entry values (2)"))
+                        .isInstanceOf(SQLException.class)
+                        .hasFieldOrPropertyWithValue("errorCode", ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1);
+                assertThatThrownBy(() -> execute(reader, "delete from domain_event_entry"))
+                        .isInstanceOf(SQLException.class)
+                        .hasFieldOrPropertyWithValue("errorCode", ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1);
+                assertThatThrownBy(() -> execute(reader, "create user intruder password 'x' admin"))
+                        .isInstanceOf(SQLException.class)
+                        .hasFieldOrPropertyWithValue("errorCode", ErrorCode.ADMIN_RIGHTS_REQUIRED);
+                assertThatThrownBy(() -> execute(reader, "checkpoint"))
+                        .isInstanceOf(SQLException.class)
+                        .hasFieldOrPropertyWithValue("errorCode", ErrorCode.ADMIN_RIGHTS_REQUIRED);
+                // What it may ask of the owner instead: that what it read be in the file.
+                execute(reader, "call " + H2EventFile.MAKE_DURABLE + "()");
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(served.address(), "sa", ""))
+                    .isInstanceOf(SQLException.class)
+                    .hasFieldOrPropertyWithValue("errorCode", ErrorCode.WRONG_USER_OR_PASSWORD);
+            assertThat(count(owner)).isEqualTo(1);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertThat(Files.getPosixFilePermissions(dataDir.resolve("events.server")))
+                        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+    }
+
+    @Test
+    void theReadersPasswordChangesWhenTheOwnerStartsAgain() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("events");
+        String first;
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
+            first = Files.readAllLines(dataDir.resolve("events.server")).get(2);
+        }
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile again = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(again.address(), H2EventFile.READER, first))
+                    .isInstanceOf(SQLException.class)
+                    .hasFieldOrPropertyWithValue("errorCode", ErrorCode.WRONG_USER_OR_PASSWORD);
+            try (Connection reader = H2EventFile.servedBy(url).getConnection()) {
+                assertThat(reader.isValid(1)).isTrue();
+            }
         }
     }
 
     @Test
     void withoutARunningOwnerAReaderGetsATransientErrorAndFindsTheOwnerAgainWhenItRestarts() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("events");
-        DataSource reader = H2EventFile.servedBy(url, "sa", "");
+        DataSource reader = H2EventFile.servedBy(url);
 
         assertThatThrownBy(reader::getConnection)
                 .isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessageContaining("not running");
 
-        try (Connection owner = DriverManager.getConnection(url, "sa", "");
-                H2EventFile first = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile first = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
             execute(owner, "create table domain_event_entry (global_index bigint primary key)");
         }
         assertThat(H2EventFile.publishedAddress(H2EventFile.databaseOf(url))).isEmpty();
 
-        try (Connection owner = DriverManager.getConnection(url, "sa", "");
-                H2EventFile again = H2EventFile.serve(H2EventFile.databaseOf(url));
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile again = H2EventFile.serve(H2EventFile.databaseOf(url), owner);
                 Connection connection = reader.getConnection()) {
             assertThat(count(connection)).isZero();
         }
@@ -80,9 +139,9 @@ class H2EventFileTest {
     @Test
     void anOwnerThatStopsLeavesTheAddressOfAnotherOwnerInPlace() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("events");
-        try (Connection owner = DriverManager.getConnection(url, "sa", "")) {
-            H2EventFile earlier = H2EventFile.serve(H2EventFile.databaseOf(url));
-            try (H2EventFile later = H2EventFile.serve(H2EventFile.databaseOf(url))) {
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret")) {
+            H2EventFile earlier = H2EventFile.serve(H2EventFile.databaseOf(url), owner);
+            try (H2EventFile later = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
                 earlier.close();
 
                 assertThat(H2EventFile.publishedAddress(H2EventFile.databaseOf(url)))

@@ -67,8 +67,9 @@ public final class ServiceEventSource implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName(service + "-events");
         if (H2EventFile.isFileUrl(connection.url())) {
-            // An embedded store is opened by the service that owns it alone; it serves it to this process.
-            config.setDataSource(H2EventFile.servedBy(connection.url(), connection.username(), connection.password()));
+            // An embedded store is opened by the service that owns it alone; it serves it to this process, with a
+            // login of its own that may only read.
+            config.setDataSource(H2EventFile.servedBy(connection.url()));
             config.setExceptionOverride(H2EventFile.evictConnectionsToAGoneOwner());
         } else {
             config.setJdbcUrl(connection.url());

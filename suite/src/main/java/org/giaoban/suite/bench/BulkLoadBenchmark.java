@@ -84,12 +84,13 @@ public final class BulkLoadBenchmark {
         operator = Operator.named("bulk-load-benchmark", work);
         Map<String, String> environment = new HashMap<>();
         environment.put("GIAOBAN_DATA_DIR", work.toString());
-        String jdbcUrl = null;
+        ServiceProcess.StoreLogin store = null;
         String postgresServer = options.getOrDefault("postgres", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String database = "giaoban_bench_" + System.currentTimeMillis();
         if (stores.equals("postgres")) {
             execute(postgresServer, "CREATE DATABASE " + database);
-            jdbcUrl = postgresServer.substring(0, postgresServer.lastIndexOf('/') + 1) + database;
+            String jdbcUrl = postgresServer.substring(0, postgresServer.lastIndexOf('/') + 1) + database;
+            store = new ServiceProcess.StoreLogin(jdbcUrl, "postgres", "");
             environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
             environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
@@ -112,11 +113,11 @@ public final class BulkLoadBenchmark {
             long peakRss = service.peakResidentBytes();
             long peakHeap = service.peakHeapBytes();
 
-            if (jdbcUrl == null) {
-                jdbcUrl = ServiceProcess.servedEventStore(work.resolve("training-service/events"));
+            if (store == null) {
+                store = ServiceProcess.servedEventStore(work.resolve("training-service/events"));
             }
-            Duration enrolJdbc = jdbcEnrolments(jdbcUrl, classes);
-            Duration contestJdbc = entries > 0 ? jdbcEntries(jdbcUrl, entries, participants, batch) : null;
+            Duration enrolJdbc = jdbcEnrolments(store, classes);
+            Duration contestJdbc = entries > 0 ? jdbcEntries(store, entries, participants, batch) : null;
 
             System.out.println();
             System.out.println("| what | rows | through the API | rows/s | plain JDBC batch | rows/s | ratio |");
@@ -248,8 +249,9 @@ public final class BulkLoadBenchmark {
         }
     }
 
-    private Duration jdbcEnrolments(String url, List<ReferenceLoad.PlannedClass> classes) throws SQLException {
-        try (Connection connection = connect(url)) {
+    private Duration jdbcEnrolments(ServiceProcess.StoreLogin store, List<ReferenceLoad.PlannedClass> classes)
+            throws SQLException {
+        try (Connection connection = connect(store)) {
             execute(
                     connection,
                     "CREATE TABLE bench_enrolment (class_no INTEGER NOT NULL, learner_id VARCHAR(64) NOT NULL,"
@@ -275,8 +277,9 @@ public final class BulkLoadBenchmark {
         }
     }
 
-    private Duration jdbcEntries(String url, int entries, int participants, int batch) throws SQLException {
-        try (Connection connection = connect(url)) {
+    private Duration jdbcEntries(ServiceProcess.StoreLogin store, int entries, int participants, int batch)
+            throws SQLException {
+        try (Connection connection = connect(store)) {
             execute(
                     connection,
                     "CREATE TABLE bench_contest_entry (entry_no BIGINT PRIMARY KEY, participant_id VARCHAR(64)"
@@ -348,10 +351,8 @@ public final class BulkLoadBenchmark {
                 (double) api.toNanos() / jdbc.toNanos());
     }
 
-    private static Connection connect(String url) throws SQLException {
-        Connection connection = url.startsWith("jdbc:h2:")
-                ? DriverManager.getConnection(url, "sa", "")
-                : DriverManager.getConnection(url, "postgres", "");
+    private static Connection connect(ServiceProcess.StoreLogin store) throws SQLException {
+        Connection connection = store.connect();
         connection.setAutoCommit(false);
         return connection;
     }

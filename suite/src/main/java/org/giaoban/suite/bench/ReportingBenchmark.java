@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -312,11 +311,11 @@ public final class ReportingBenchmark {
     record PlainRead(long rows, long payloadBytes, Duration took) {}
 
     /** Every row of an event table in order, payload and metadata included: the floor for any fold of it. */
-    private static PlainRead plainRead(String url) throws Exception {
+    private static PlainRead plainRead(ServiceProcess.StoreLogin store) throws Exception {
         long start = System.nanoTime();
         long rows = 0;
         long bytes = 0;
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = store.connect();
                 Statement statement = connection.createStatement()) {
             statement.setFetchSize(25);
             try (ResultSet result =

@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +44,25 @@ final class ServiceProcess implements AutoCloseable {
      * The JDBC URL at which a running service serves its embedded event store (an H2 file that only the service
      * opens; it publishes the address beside the file).
      */
-    static String servedEventStore(Path database) throws IOException {
-        return Files.readString(database.resolveSibling(database.getFileName() + ".server"))
+    /**
+     * A running service's embedded event store, reached through the server it runs for it, with its administrator's
+     * login (the benchmarks write to it as the service does): the address it publishes and the password beside it.
+     */
+    static StoreLogin servedEventStore(Path database) throws IOException {
+        String address = Files.readAllLines(database.resolveSibling(database.getFileName() + ".server"))
+                .get(0)
                 .strip();
+        String password = Files.readString(database.resolveSibling(database.getFileName() + ".login"))
+                .strip();
+        return new StoreLogin(address, "sa", password);
+    }
+
+    /** Where a benchmark connects to an event store, and as whom. */
+    record StoreLogin(String url, String user, String password) {
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
     }
 
     static ServiceProcess start(Path jar, int port, String maxHeap, Map<String, String> environment, Path log)

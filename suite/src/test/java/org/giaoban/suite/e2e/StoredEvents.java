@@ -32,7 +32,7 @@ final class StoredEvents {
 
     StoredEvents(Path dataDir, String service) {
         this.url = "jdbc:h2:file:" + dataDir.resolve(service).resolve("events").toAbsolutePath();
-        this.store = H2EventFile.servedBy(url, "sa", "");
+        this.store = H2EventFile.servedBy(url);
     }
 
     /** The events of one aggregate, in order. */
