@@ -132,14 +132,16 @@ class PostgresServerTest {
     }
 
     @Test
-    void theReadersPasswordMustNeedNoQuoting() {
-        PostgresDatabases.checkReaderPassword(null);
-        PostgresDatabases.checkReaderPassword("");
-        PostgresDatabases.checkReaderPassword("Zm9vYmFyYmF6cXV4-_12");
-        assertThatThrownBy(() -> PostgresDatabases.checkReaderPassword("it's-a-long-password"))
+    void aRolesPasswordMustNeedNoQuoting() {
+        String setting = "GIAOBAN_POSTGRES_READER_PASSWORD";
+        PostgresDatabases.checkPassword(setting, null);
+        PostgresDatabases.checkPassword(setting, "");
+        PostgresDatabases.checkPassword(setting, "Zm9vYmFyYmF6cXV4-_12");
+        assertThatThrownBy(() -> PostgresDatabases.checkPassword(setting, "it's-a-long-password"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("GIAOBAN_POSTGRES_READER_PASSWORD must be 16 to 200 letters");
-        assertThatThrownBy(() -> PostgresDatabases.checkReaderPassword("short"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PostgresDatabases.checkPassword("GIAOBAN_POSTGRES_TASKS_PASSWORD", "short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GIAOBAN_POSTGRES_TASKS_PASSWORD");
     }
 }
