@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.giaoban.gateway.TestUsers.User;
+import org.giaoban.identity.AnswerWithin;
 import org.giaoban.identity.IdentityHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,6 +213,26 @@ class GatewayIT {
                 .isTrue();
         assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("xem");
         assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("VIEWER");
+    }
+
+    @Test
+    void eachServiceHearsHowLongTheGatewayWaitsForItsAnswerAndNotWhatTheCallerSays() {
+        client.get()
+                .uri("/api/reports/briefing?recordedAt=2022-10-06T01:30:00Z")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.VIEWER.basic())
+                .header(AnswerWithin.NAME, "3600000")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/api/classes")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.VIEWER.basic())
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(REPORTING.last().headers(AnswerWithin.NAME)).containsExactly("10000");
+        assertThat(TRAINING.last().headers(AnswerWithin.NAME)).containsExactly("5000");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.giaoban.gateway.http;
 
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.giaoban.gateway.GatewaySettings;
 import org.giaoban.gateway.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,11 @@ public class HttpConfiguration {
     @Bean
     CorsFilter corsFilter(GatewaySettings settings, ProblemWriter problems) {
         return new CorsFilter(settings.cors().allowedOrigins(), problems);
+    }
+
+    @Bean
+    AnswerWithinFilter answerWithinFilter(TimeLimiterRegistry timeLimiters) {
+        return new AnswerWithinFilter(timeLimiters);
     }
 
     @Bean

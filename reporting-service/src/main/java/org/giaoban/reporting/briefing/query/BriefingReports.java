@@ -1,9 +1,11 @@
 package org.giaoban.reporting.briefing.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import org.giaoban.reporting.projection.EventHistory;
@@ -48,7 +50,12 @@ public class BriefingReports {
     }
 
     public BriefingReport briefing(BriefingRequest request) {
-        return request.recordedAt() == null ? live(request) : asRecordedAt(request);
+        return briefing(request, Optional.empty());
+    }
+
+    /** The report, computed within what {@code callerWaits} for it when it is folded from the event stores. */
+    public BriefingReport briefing(BriefingRequest request, Optional<Duration> callerWaits) {
+        return request.recordedAt() == null ? live(request) : asRecordedAt(request, callerWaits);
     }
 
     private BriefingReport live(BriefingRequest request) {
@@ -59,8 +66,8 @@ public class BriefingReports {
         return calculator.calculate(request, activeGenerations(), LocalDate.now(clock), position);
     }
 
-    private BriefingReport asRecordedAt(BriefingRequest request) {
-        try (RecordedAtFolds.Fold fold = recordedAtFolds.enter()) {
+    private BriefingReport asRecordedAt(BriefingRequest request, Optional<Duration> callerWaits) {
+        try (RecordedAtFolds.Fold fold = recordedAtFolds.enter(callerWaits)) {
             LocalDate dayRecorded = LocalDate.ofInstant(request.recordedAt(), UnitCatalogue.COMMISSION_ZONE);
             return folded(sources, calculator, request, dayRecorded, position -> fold.checkTime());
         }

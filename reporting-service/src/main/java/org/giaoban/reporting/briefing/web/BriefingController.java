@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.giaoban.identity.AnswerWithin;
 import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
@@ -60,10 +61,11 @@ class BriefingController {
             @RequestParam(defaultValue = "HN") String unitId,
             @RequestParam(required = false) Instant recordedAt,
             @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = AnswerWithin.NAME, required = false) String answerWithin) {
         BriefingRequest request = validated(from, to, unitId, recordedAt);
         Format answer = Format.of(format, accept);
-        BriefingReport report = reports.briefing(request);
+        BriefingReport report = reports.briefing(request, AnswerWithin.parse(answerWithin));
         return switch (answer) {
             case JSON ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

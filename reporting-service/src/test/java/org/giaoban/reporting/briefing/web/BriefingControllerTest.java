@@ -14,10 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.giaoban.identity.AnswerWithin;
 import org.giaoban.platform.problem.ProblemResponses;
 import org.giaoban.reporting.briefing.query.BriefingReports;
 import org.giaoban.reporting.briefing.query.BriefingRequest;
@@ -49,7 +52,7 @@ class BriefingControllerTest {
 
     @BeforeEach
     void answerTheReferenceBriefing() {
-        when(reports.briefing(any())).thenReturn(ReferenceBriefing.hanoi2022());
+        when(reports.briefing(any(), any())).thenReturn(ReferenceBriefing.hanoi2022());
     }
 
     @Test
@@ -59,20 +62,26 @@ class BriefingControllerTest {
                 .andExpect(content().contentType("application/json"))
                 .andExpect(jsonPath("$.training.learnerTurns").value(230516))
                 .andExpect(jsonPath("$.training.byBloc.PARTY.classes").value(614));
-        verify(reports).briefing(new BriefingRequest(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 9, 8), "HN", null));
+        verify(reports)
+                .briefing(
+                        new BriefingRequest(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 9, 8), "HN", null),
+                        Optional.empty());
     }
 
     @Test
-    void passesTheUnitAndTheInstantAsked() throws Exception {
+    void passesTheUnitTheInstantAndHowLongTheCallerWaits() throws Exception {
         mvc.perform(get("/api/reports/briefing?from=2022-01-01&to=2022-09-08&unitId=HN-HOANKIEM"
-                        + "&recordedAt=2022-10-06T00:00:00Z"))
+                                + "&recordedAt=2022-10-06T00:00:00Z")
+                        .header(AnswerWithin.NAME, "10000"))
                 .andExpect(status().isOk());
         verify(reports)
-                .briefing(new BriefingRequest(
-                        LocalDate.of(2022, 1, 1),
-                        LocalDate.of(2022, 9, 8),
-                        "HN-HOANKIEM",
-                        Instant.parse("2022-10-06T00:00:00Z")));
+                .briefing(
+                        new BriefingRequest(
+                                LocalDate.of(2022, 1, 1),
+                                LocalDate.of(2022, 9, 8),
+                                "HN-HOANKIEM",
+                                Instant.parse("2022-10-06T00:00:00Z")),
+                        Optional.of(Duration.ofSeconds(10)));
     }
 
     @Test
@@ -104,7 +113,7 @@ class BriefingControllerTest {
     @Test
     void refusesAReportWithoutAPeriod() throws Exception {
         mvc.perform(get("/api/reports/briefing")).andExpect(invalidFields("from", "to"));
-        verify(reports, never()).briefing(any());
+        verify(reports, never()).briefing(any(), any());
     }
 
     @Test
@@ -135,7 +144,7 @@ class BriefingControllerTest {
     void refusesAnInstantInTheFuture() throws Exception {
         mvc.perform(get("/api/reports/briefing?from=2022-01-01&to=2022-09-08&recordedAt=2026-11-27T00:00:00Z"))
                 .andExpect(invalidFields("recordedAt"));
-        verify(reports, never()).briefing(any());
+        verify(reports, never()).briefing(any(), any());
     }
 
     @Test
@@ -148,7 +157,7 @@ class BriefingControllerTest {
     void refusesAFormatItDoesNotWrite() throws Exception {
         mvc.perform(get("/api/reports/briefing?from=2022-01-01&to=2022-09-08&format=pdf"))
                 .andExpect(invalidFields("format"));
-        verify(reports, never()).briefing(any());
+        verify(reports, never()).briefing(any(), any());
     }
 
     @TestConfiguration
