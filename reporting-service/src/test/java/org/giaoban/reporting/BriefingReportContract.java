@@ -20,11 +20,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.giaoban.identity.AnswerWithin;
 import org.giaoban.identity.Caller;
 import org.giaoban.identity.IdentityHeader;
 import org.giaoban.identity.Role;
 import org.giaoban.platform.testing.TestCallers;
+import org.giaoban.platform.web.GatewayWait;
 import org.giaoban.reporting.briefing.query.RecordedAtFolds;
 import org.giaoban.reporting.briefing.query.TaskFactsProjection;
 import org.giaoban.reporting.briefing.query.TrainingFactsProjection;
@@ -211,7 +211,7 @@ abstract class BriefingReportContract {
             // The gateway says how long it waits: a fold it would have given up on is not computed for nobody.
             HttpResponse<String> abandoned = http.send(
                     requestTo(reporting, asRecorded, TestCallers.ADMIN)
-                            .header(AnswerWithin.NAME, "0")
+                            .header(GatewayWait.HEADER, "0")
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertBusy(abandoned);
@@ -234,7 +234,7 @@ abstract class BriefingReportContract {
             }
             HttpResponse<String> patientCaller = http.send(
                     requestTo(reporting, asRecorded, TestCallers.ADMIN)
-                            .header(AnswerWithin.NAME, "60000")
+                            .header(GatewayWait.HEADER, "60000")
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertBusy(patientCaller);

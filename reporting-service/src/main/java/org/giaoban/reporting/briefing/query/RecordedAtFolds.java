@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * fold that runs past {@code giaoban.reports.recorded-at.time-limit} (60 s) is stopped. Either way the caller gets
  * {@code 503} with {@code Retry-After} rather than a thread held for as long as the stores take, and live reports,
  * which read the read model, go on answering meanwhile. A caller that says how long it waits for the answer (the
- * gateway does: {@link org.giaoban.identity.AnswerWithin}) shortens both: work it would never receive is not done.
+ * gateway does: {@link org.giaoban.platform.web.GatewayWait}) shortens both: work it would never receive is not done.
  */
 @Component
 public class RecordedAtFolds {

@@ -10,10 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.giaoban.identity.AnswerWithin;
 import org.giaoban.platform.access.KnownUnits;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
+import org.giaoban.platform.web.GatewayWait;
 import org.giaoban.reporting.briefing.query.BriefingReport;
 import org.giaoban.reporting.briefing.query.BriefingReports;
 import org.giaoban.reporting.briefing.query.BriefingRequest;
@@ -62,10 +62,10 @@ class BriefingController {
             @RequestParam(required = false) Instant recordedAt,
             @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = AnswerWithin.NAME, required = false) String answerWithin) {
+            @RequestHeader(name = GatewayWait.HEADER, required = false) String answerWithin) {
         BriefingRequest request = validated(from, to, unitId, recordedAt);
         Format answer = Format.of(format, accept);
-        BriefingReport report = reports.briefing(request, AnswerWithin.parse(answerWithin));
+        BriefingReport report = reports.briefing(request, GatewayWait.of(answerWithin));
         return switch (answer) {
             case JSON ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

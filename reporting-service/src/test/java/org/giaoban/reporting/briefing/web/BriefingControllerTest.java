@@ -20,8 +20,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.giaoban.identity.AnswerWithin;
 import org.giaoban.platform.problem.ProblemResponses;
+import org.giaoban.platform.web.GatewayWait;
 import org.giaoban.reporting.briefing.query.BriefingReports;
 import org.giaoban.reporting.briefing.query.BriefingRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +72,7 @@ class BriefingControllerTest {
     void passesTheUnitTheInstantAndHowLongTheCallerWaits() throws Exception {
         mvc.perform(get("/api/reports/briefing?from=2022-01-01&to=2022-09-08&unitId=HN-HOANKIEM"
                                 + "&recordedAt=2022-10-06T00:00:00Z")
-                        .header(AnswerWithin.NAME, "10000"))
+                        .header(GatewayWait.HEADER, "10000"))
                 .andExpect(status().isOk());
         verify(reports)
                 .briefing(
