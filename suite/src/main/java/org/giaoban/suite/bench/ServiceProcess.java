@@ -137,6 +137,30 @@ final class ServiceProcess implements AutoCloseable {
         return heapUsedBytes();
     }
 
+    /** Forgets the peak heap seen so far, to measure one part of a run. */
+    void resetPeakHeap() {
+        peakHeapBytes.set(heapUsedBytes());
+    }
+
+    /** The share of one core the process used over {@code period}, from its CPU time in /proc (user and system). */
+    double cpuShareOver(Duration period) throws IOException, InterruptedException {
+        long before = cpuTicks();
+        long start = System.nanoTime();
+        Thread.sleep(period.toMillis());
+        long ticks = cpuTicks() - before;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // The kernel counts CPU time in clock ticks, 100 a second on Linux.
+        return ticks / 100.0 / seconds;
+    }
+
+    private long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // The fields after the command name, which is in parentheses and may hold spaces: utime is the 12th, stime
+        // the 13th of them.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     private void sampleHeap() {
         long used = heapUsedBytes();
         peakHeapBytes.accumulateAndGet(used, Math::max);
