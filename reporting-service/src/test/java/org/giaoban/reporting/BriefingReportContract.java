@@ -209,11 +209,7 @@ abstract class BriefingReportContract {
                         .isEqualTo(200);
             }
             // The gateway says how long it waits: a fold it would have given up on is not computed for nobody.
-            HttpResponse<String> abandoned = http.send(
-                    requestTo(reporting, asRecorded, TestCallers.ADMIN)
-                            .header(GatewayWait.HEADER, "0")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> abandoned = sendWithGatewayWait(reporting, asRecorded, "0");
             assertBusy(abandoned);
             assertThat(abandoned.body()).contains("took longer than its time limit of 0 ms");
             assertThat(send(reporting, asRecorded).statusCode()).isEqualTo(200);
@@ -232,11 +228,7 @@ abstract class BriefingReportContract {
                 assertBusy(stopped);
                 assertThat(stopped.body()).contains("took longer than its time limit of 0 ms");
             }
-            HttpResponse<String> patientCaller = http.send(
-                    requestTo(reporting, asRecorded, TestCallers.ADMIN)
-                            .header(GatewayWait.HEADER, "60000")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> patientCaller = sendWithGatewayWait(reporting, asRecorded, "60000");
             assertBusy(patientCaller);
             assertThat(patientCaller.body())
                     .as("a caller that waits longer does not lengthen the service's own limit")
@@ -252,6 +244,16 @@ abstract class BriefingReportContract {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(json.readTree(response.body()).path("type").asText()).isEqualTo("urn:giaoban:problem:busy");
+    }
+
+    /** A request as the gateway sends it, saying how many milliseconds it waits for the answer. */
+    private HttpResponse<String> sendWithGatewayWait(
+            ConfigurableApplicationContext reporting, String path, String milliseconds) throws Exception {
+        return http.send(
+                requestTo(reporting, path, TestCallers.ADMIN)
+                        .header(GatewayWait.HEADER, milliseconds)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(ConfigurableApplicationContext reporting, String path) throws Exception {

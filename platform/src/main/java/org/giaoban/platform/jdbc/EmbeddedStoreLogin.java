@@ -3,12 +3,8 @@ package org.giaoban.platform.jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +12,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
+import org.giaoban.platform.datadir.OwnerOnlyFile;
 import org.h2.api.ErrorCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -102,20 +99,7 @@ public class EmbeddedStoreLogin implements EnvironmentPostProcessor, Ordered {
     private static String readOrMake(Path loginFile) {
         try {
             if (Files.notExists(loginFile)) {
-                Files.createDirectories(loginFile.getParent());
-                boolean posix =
-                        FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-                FileAttribute<?>[] ownerOnly = posix
-                        ? new FileAttribute<?>[] {
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-                        }
-                        : new FileAttribute<?>[0];
-                Files.createFile(loginFile, ownerOnly);
-                Files.write(
-                        loginFile,
-                        (H2EventFile.randomSecret() + "\n").getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.SYNC);
+                OwnerOnlyFile.create(loginFile, (H2EventFile.randomSecret() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             String secret = Files.readString(loginFile, StandardCharsets.UTF_8).strip();
             if (secret.isEmpty() || !secret.matches("[A-Za-z0-9_-]+")) {

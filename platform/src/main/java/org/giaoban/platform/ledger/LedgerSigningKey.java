@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -21,6 +20,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.giaoban.platform.datadir.OwnerOnlyFile;
 
 /**
  * The Ed25519 key that signs a ledger's tree heads. The private key lives in a PKCS#8 PEM file or a setting, never in
@@ -81,14 +81,7 @@ public final class LedgerSigningKey {
         }
         LedgerSigningKey key = generate();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, key.privateKeyPem(), StandardCharsets.UTF_8);
+            OwnerOnlyFile.create(file, key.privateKeyPem().getBytes(StandardCharsets.UTF_8));
             return key;
         } catch (FileAlreadyExistsException createdMeanwhile) {
             return readFile(file);

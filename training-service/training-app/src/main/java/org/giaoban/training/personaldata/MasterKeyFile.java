@@ -3,14 +3,11 @@ package org.giaoban.training.personaldata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.giaoban.platform.datadir.OwnerOnlyFile;
 
 /**
  * The master key of the embedded stores: {@code <data-dir>/training-service/personal-data.key}, made on first start
@@ -40,20 +37,9 @@ final class MasterKeyFile {
     }
 
     private static void make(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
         byte[] random = new byte[MasterKey.LENGTH];
         new SecureRandom().nextBytes(random);
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-                }
-                : new FileAttribute<?>[0];
-        Files.createFile(file, ownerOnly);
-        Files.write(
-                file,
-                (Base64.getEncoder().encodeToString(random) + "\n").getBytes(StandardCharsets.UTF_8),
-                StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
+        OwnerOnlyFile.create(
+                file, (Base64.getEncoder().encodeToString(random) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

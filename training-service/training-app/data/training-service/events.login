@@ -1,0 +1,1 @@
+Pci3c2xBG2-phywPSryb4gVaDCGypEAU
