@@ -39,16 +39,16 @@ import org.giaoban.units.UnitCatalogue;
  * ({@code --stores embedded}); training-service runs idle beside them. Then:
  *
  * <ol>
- *   <li>one document issued through tasks-service's API, and its stored row copied with fresh ids, numbers, units
- *       and dates until the store holds {@code --events} (1,000,000) single-command events as the service writes them; the
- *       copies go in with multi-row INSERTs through the store's server, as the service's own login, while the service
- *       runs and seals;
- *   <li>the time until the latest signed tree head covers them all; on PostgreSQL tasks-service then stops (reporting-service
- *       reads the store itself), so that its own read models do not compete with what is measured; and the time until
- *       reporting-service's read models are caught up and every service still running is idle;
- *   <li>a plain JDBC read of the event table (every column, in order) against {@code GET /api/audit/verify} and
- *       {@code GET /api/audit/events} (the whole history as NDJSON), each over the same store; reporting-service runs
- *       with a small heap ({@code --reporting-heap}, 384m) to show that an export does not hold the history;
+ *   <li>one document issued through tasks-service's API, and its stored row copied with fresh ids, numbers, units and
+ *       dates until the store holds {@code --events} (1,000,000) single-command events as the service writes them;
+ *       the copies go in with multi-row INSERTs, as the service's own login, while the service runs and seals;
+ *   <li>the time until the latest signed tree head (read from the ledger's table) covers them all;
+ *   <li>on PostgreSQL tasks-service then stops, so that its own read models do not compete with what is measured
+ *       (reporting-service reads the store itself), and reporting-service starts: its read models, which it builds
+ *       from the whole history, catch up during the measurements, and the harness says how far behind they were;
+ *   <li>a plain JDBC read of the event table (every column, in order), {@code GET /api/audit/verify},
+ *       {@code GET /api/audit/events} (the whole history as NDJSON) and the plain read again, each over the same
+ *       store; reporting-service runs with a heap smaller than the export ({@code --reporting-heap}, 512m);
  *   <li>1,000 inclusion and 1,000 consistency proofs at random, one at a time, after 100 of each to warm up.
  * </ol>
  *
@@ -142,13 +142,7 @@ public final class AuditBenchmark {
                         TRAINING_PORT,
                         "512m",
                         trainingEnvironment,
-                        work.resolve("training.log"));
-                ServiceProcess reporting = ServiceProcess.start(
-                        root.resolve("reporting-service/target/reporting-service-0.1.0-SNAPSHOT-exec.jar"),
-                        REPORTING_PORT,
-                        options.getOrDefault("reporting-heap", "384m"),
-                        reportingEnvironment,
-                        work.resolve("reporting.log"))) {
+                        work.resolve("training.log"))) {
             ServiceProcess.StoreLogin store = postgresStore != null
                     ? postgresStore
                     : ServiceProcess.servedEventStore(work.resolve("tasks-service/events"));
@@ -165,7 +159,7 @@ public final class AuditBenchmark {
                     seconds(insert),
                     rate(stored - 1, insert));
 
-            Duration sealed = awaitSigned(reporting.baseUrl(), stored);
+            Duration sealed = awaitSigned(store, stored);
             System.out.printf(
                     Locale.ROOT,
                     "latest signed tree head covered all %,d events %s after the last copy was committed"
@@ -174,73 +168,16 @@ public final class AuditBenchmark {
                     seconds(sealed),
                     seconds(insert.plus(sealed)));
             if (postgresStore != null) {
-                // On PostgreSQL reporting-service reads the store itself: tasks-service's own read models, which would
-                // compete for the cores with what is measured, stop with it.
                 tasks.close();
             }
-            Duration settled = awaitIdle(reporting, postgresStore != null ? null : tasks);
-            System.out.println("read models idle " + seconds(settled) + " later");
-
-            PlainRead plain = plainRead(store);
-            System.out.printf(
-                    Locale.ROOT,
-                    "plain JDBC read of the event table: %,d rows (%.1f MB of payload and metadata) in %s,"
-                            + " %,.0f rows/s%n",
-                    plain.rows(),
-                    plain.bytes() / 1e6,
-                    seconds(plain.took()),
-                    rate(plain.rows(), plain.took()));
-
-            long verifyStart = System.nanoTime();
-            JsonNode verified = getJson(reporting.baseUrl() + "/api/audit/verify?service=tasks");
-            Duration verify = Duration.ofNanos(System.nanoTime() - verifyStart);
-            if (!verified.path("verified").asBoolean()
-                    || verified.path("events").asLong() != stored) {
-                throw new IllegalStateException("verify did not pass over every event: " + verified);
+            try (ServiceProcess reporting = ServiceProcess.start(
+                    root.resolve("reporting-service/target/reporting-service-0.1.0-SNAPSHOT-exec.jar"),
+                    REPORTING_PORT,
+                    options.getOrDefault("reporting-heap", "512m"),
+                    reportingEnvironment,
+                    work.resolve("reporting.log"))) {
+                measure(reporting, store, stored);
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "GET /api/audit/verify: %,d events verified in %s, %,.0f events/s, %.2f × the plain read%n",
-                    stored,
-                    seconds(verify),
-                    rate(stored, verify),
-                    (double) plain.took().toNanos() / verify.toNanos());
-
-            reporting.resetPeakHeap();
-            Export export = export(reporting.baseUrl());
-            if (export.lines() != stored) {
-                throw new IllegalStateException("the export held " + export.lines() + " events, not " + stored);
-            }
-            System.out.printf(
-                    Locale.ROOT,
-                    "GET /api/audit/events: %,d events (%.1f MB of NDJSON) in %s, %,.0f events/s, %.2f × the plain"
-                            + " read; reporting-service's heap in use at most %s meanwhile (-Xmx%s)%n",
-                    export.lines(),
-                    export.bytes() / 1e6,
-                    seconds(export.took()),
-                    rate(export.lines(), export.took()),
-                    (double) plain.took().toNanos() / export.took().toNanos(),
-                    mib(reporting.peakHeapBytes()),
-                    options.getOrDefault("reporting-heap", "384m"));
-
-            Random random = new Random(20_221_006L);
-            List<Long> inclusion = proofs(reporting.baseUrl(), random, plain.positions(), true);
-            List<Long> consistency = proofs(reporting.baseUrl(), random, plain.positions(), false);
-            System.out.printf(
-                    Locale.ROOT,
-                    "inclusion proofs, %d at random in the tree of %,d: p50 %s, p99 %s, max %s%n",
-                    inclusion.size(),
-                    stored,
-                    millis(percentile(inclusion, 50)),
-                    millis(percentile(inclusion, 99)),
-                    millis(percentile(inclusion, 100)));
-            System.out.printf(
-                    Locale.ROOT,
-                    "consistency proofs, %d between random sizes: p50 %s, p99 %s, max %s%n",
-                    consistency.size(),
-                    millis(percentile(consistency, 50)),
-                    millis(percentile(consistency, 99)),
-                    millis(percentile(consistency, 100)));
         } finally {
             if (postgresStore != null && !"yes".equals(options.get("keep"))) {
                 for (String database : databases) {
@@ -253,6 +190,90 @@ public final class AuditBenchmark {
                 System.out.println("data directory kept: " + work);
             }
         }
+    }
+
+    private void measure(ServiceProcess reporting, ServiceProcess.StoreLogin store, long stored) throws Exception {
+        long behindAtStart = readModelsBehind(reporting);
+        PlainRead plain = plainRead(store);
+        System.out.printf(
+                Locale.ROOT,
+                "plain JDBC read of the event table: %,d rows (%.1f MB of payload and metadata) in %s, %,.0f rows/s%n",
+                plain.rows(),
+                plain.bytes() / 1e6,
+                seconds(plain.took()),
+                rate(plain.rows(), plain.took()));
+
+        long verifyStart = System.nanoTime();
+        JsonNode verified = getJson(reporting.baseUrl() + "/api/audit/verify?service=tasks");
+        Duration verify = Duration.ofNanos(System.nanoTime() - verifyStart);
+        if (!verified.path("verified").asBoolean() || verified.path("events").asLong() != stored) {
+            throw new IllegalStateException("verify did not pass over every event: " + verified);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "GET /api/audit/verify: %,d events verified in %s, %,.0f events/s, %.2f × the plain read%n",
+                stored,
+                seconds(verify),
+                rate(stored, verify),
+                (double) plain.took().toNanos() / verify.toNanos());
+
+        reporting.resetPeakHeap();
+        Export export = export(reporting.baseUrl());
+        if (export.lines() != stored) {
+            throw new IllegalStateException("the export held " + export.lines() + " events, not " + stored);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "GET /api/audit/events: %,d events (%.1f MB of NDJSON) in %s, %,.0f events/s, %.2f × the plain read;"
+                        + " reporting-service's heap in use at most %s meanwhile (-Xmx%s)%n",
+                export.lines(),
+                export.bytes() / 1e6,
+                seconds(export.took()),
+                rate(export.lines(), export.took()),
+                (double) plain.took().toNanos() / export.took().toNanos(),
+                mib(reporting.peakHeapBytes()),
+                options.getOrDefault("reporting-heap", "512m"));
+        PlainRead again = plainRead(store);
+        System.out.printf(
+                Locale.ROOT,
+                "plain JDBC read again: %s, %,.0f rows/s%n",
+                seconds(again.took()),
+                rate(again.rows(), again.took()));
+
+        Random random = new Random(20_221_006L);
+        List<Long> inclusion = proofs(reporting.baseUrl(), random, plain.positions(), true);
+        List<Long> consistency = proofs(reporting.baseUrl(), random, plain.positions(), false);
+        System.out.printf(
+                Locale.ROOT,
+                "inclusion proofs, %d at random in the tree of %,d: p50 %s, p99 %s, max %s%n",
+                inclusion.size(),
+                stored,
+                millis(percentile(inclusion, 50)),
+                millis(percentile(inclusion, 99)),
+                millis(percentile(inclusion, 100)));
+        System.out.printf(
+                Locale.ROOT,
+                "consistency proofs, %d between random sizes: p50 %s, p99 %s, max %s%n",
+                consistency.size(),
+                millis(percentile(consistency, 50)),
+                millis(percentile(consistency, 99)),
+                millis(percentile(consistency, 100)));
+        System.out.printf(
+                Locale.ROOT,
+                "meanwhile reporting-service's read models were building from the start of the history: %,d events"
+                        + " behind when the measurements began, %,d when they ended%n",
+                behindAtStart,
+                readModelsBehind(reporting));
+    }
+
+    private long readModelsBehind(ServiceProcess reporting) throws Exception {
+        long lag = 0;
+        for (JsonNode projection : getJson(reporting.baseUrl() + "/api/admin/projections")) {
+            if (projection.path("service").asText().equals("tasks")) {
+                lag = Math.max(lag, projection.path("lag").asLong());
+            }
+        }
+        return lag;
     }
 
     private void issueOneDocument(ServiceProcess tasks) throws Exception {
@@ -350,57 +371,23 @@ public final class AuditBenchmark {
         }
     }
 
-    private Duration awaitSigned(String reportingUrl, long events) throws Exception {
+    /** Until the ledger's latest signed tree head, read from its table, covers {@code events}. */
+    private static Duration awaitSigned(ServiceProcess.StoreLogin store, long events) throws Exception {
         long start = System.nanoTime();
-        while (true) {
-            HttpResponse<String> latest = http.send(
-                    signed(HttpRequest.newBuilder(
-                                    URI.create(reportingUrl + "/api/audit/tree-heads/latest?service=tasks")))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (latest.statusCode() == 200
-                    && json.readTree(latest.body()).path("treeSize").asLong() >= events) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            if (System.nanoTime() - start > Duration.ofMinutes(30).toNanos()) {
-                throw new IllegalStateException(
-                        "No signed tree head covered the store within 30 minutes: " + latest.body());
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    /**
-     * Until reporting-service's read models of tasks-service are at the head and the services still running (and
-     * their own read models) have used under a tenth of a core for two seconds: nothing else then competes with what
-     * is measured.
-     */
-    private Duration awaitIdle(ServiceProcess reporting, ServiceProcess tasks) throws Exception {
-        long start = System.nanoTime();
-        long lastSaid = start;
-        while (true) {
-            long lag = 0;
-            for (JsonNode projection : getJson(reporting.baseUrl() + "/api/admin/projections")) {
-                if (projection.path("service").asText().equals("tasks")) {
-                    lag = Math.max(lag, projection.path("lag").asLong());
+        try (Connection connection = store.connect();
+                PreparedStatement latest =
+                        connection.prepareStatement("SELECT COALESCE(MAX(tree_size), 0) FROM ledger_tree_head")) {
+            while (true) {
+                try (ResultSet row = latest.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) >= events) {
+                        return Duration.ofNanos(System.nanoTime() - start);
+                    }
                 }
-            }
-            double reportingCpu = reporting.cpuShareOver(Duration.ofSeconds(2));
-            double tasksCpu = tasks == null ? 0 : tasks.cpuShareOver(Duration.ofSeconds(2));
-            if (lag == 0 && reportingCpu < 0.1 && tasksCpu < 0.1) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            if (System.nanoTime() - lastSaid > Duration.ofSeconds(30).toNanos()) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "  waiting: read models %,d events behind; reporting-service at %.0f %% of a core%s%n",
-                        lag,
-                        reportingCpu * 100,
-                        tasks == null ? "" : String.format(Locale.ROOT, ", tasks-service at %.0f %%", tasksCpu * 100));
-                lastSaid = System.nanoTime();
-            }
-            if (System.nanoTime() - start > Duration.ofMinutes(60).toNanos()) {
-                throw new IllegalStateException("The read models were not idle within an hour");
+                if (System.nanoTime() - start > Duration.ofMinutes(30).toNanos()) {
+                    throw new IllegalStateException("No signed tree head covered the store within 30 minutes");
+                }
+                Thread.sleep(200);
             }
         }
     }
