@@ -161,6 +161,42 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aBusyServiceIsAskedAgainAndOneThatStaysBusyStopsTheLoad() {
+        String busy = "{\"type\":\"urn:giaoban:problem:busy\",\"status\":503,"
+                + "\"detail\":\"The service could not carry out the request in time and stored nothing of it.\"}";
+        AtomicInteger answered = new AtomicInteger();
+        ServiceClient service = serve(request -> answered.incrementAndGet() <= 2
+                ? new Answer(503, "application/problem+json", busy)
+                : new Answer(202, "application/json", "{\"accepted\":1}"));
+
+        assertThat(service.post("/api/contests/c/entries/batch", List.of(), 202)
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(requests).hasSize(3);
+        assertThat(identities).as("a token serves one request").doesNotHaveDuplicates();
+
+        requests.clear();
+        server.stop(0);
+        ServiceClient alwaysBusy = serve(request -> new Answer(503, "application/problem+json", busy));
+        assertThatThrownBy(() -> alwaysBusy.post("/api/contests/c/entries/batch", List.of(), 202))
+                .isInstanceOf(LoadFailure.class)
+                .hasMessageContaining("answered 503 (expected 202)");
+        assertThat(requests).hasSize(ServiceClient.ATTEMPTS);
+    }
+
+    @Test
+    void aServiceThatIsDownIsNotAskedAgain() {
+        String unavailable = "{\"type\":\"urn:giaoban:problem:store-unavailable\",\"status\":503}";
+        ServiceClient service = serve(request -> new Answer(503, "application/problem+json", unavailable));
+
+        assertThatThrownBy(() -> service.post("/api/documents", ServiceClient.object(), 201))
+                .isInstanceOf(LoadFailure.class)
+                .hasMessageContaining("answered 503 (expected 201)");
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
     void aClassListWithARefusedRowStopsTheLoad() {
         String refused = "{\"accepted\":1,\"duplicates\":0,\"rejected\":[{\"index\":1,\"learnerId\":\"001090000002\","
                 + "\"code\":\"class-full\",\"reason\":\"the class is full\"}]}";
@@ -330,6 +366,9 @@ class DatasetLoaderTest {
         Answer answer = answers.apply(method + " " + path + " " + body);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        if (answer.status() == 503) {
+            exchange.getResponseHeaders().set("Retry-After", "0");
+        }
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
