@@ -17,20 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The data key of each person, in {@code personal_data_key} of the service's own database: found by the person's
  * pseudonym when their data is written and by a random key id (the only reference events carry) when it is read.
  * The key material is stored wrapped by the {@link MasterKey}. Keys are looked up a thousand at a time by joining the
- * wanted ones (an array parameter) to the table's key, and the missing ones are inserted in one JDBC batch, in a
- * transaction of their own that commits before the caller's goes on. Two commands that meet the same new person at
- * once (a learner on two class lists sent together) then wait for each other for as long as that insert takes, not
- * for the other's whole command, which for a list of thousands can outlast the store's lock timeout. A key whose
- * command then fails stays, sealing nothing; an erasure deletes it as any other.
+ * wanted ones (an array parameter) to the table's key, and the missing ones are inserted in one JDBC batch, in the
+ * transaction of the caller: a key and the event sealed with it commit together or not at all.
  *
  * <p>Erasing a person deletes their row: what was sealed with their key can no more be opened, and no row links
  * their pseudonym to the key id their events carry.
@@ -55,15 +49,12 @@ public class PersonKeys {
     private final JdbcTemplate jdbc;
     private final MasterKey masterKey;
     private final Pseudonyms pseudonyms;
-    private final TransactionTemplate ownTransaction;
     private volatile String insertIfAbsent;
 
     public PersonKeys(JdbcTemplate jdbc, MasterKey masterKey, Pseudonyms pseudonyms) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.pseudonyms = pseudonyms;
-        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The key of each person, made for those who have none yet; by person id. */
@@ -83,35 +74,31 @@ public class PersonKeys {
             }
         }
         if (!fresh.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> insert(fresh));
+            Timestamp now = Timestamp.from(Instant.now());
+            try {
+                jdbc.batchUpdate(insertIfAbsent(), fresh, CHUNK, (statement, row) -> {
+                    statement.setString(1, row[0]);
+                    statement.setString(2, row[1]);
+                    statement.setString(3, row[2]);
+                    statement.setTimestamp(4, now);
+                });
+            } catch (DuplicateKeyException madeMeanwhile) {
+                // H2 only (PostgreSQL skips them): a failed statement leaves its transaction usable, so the keys are
+                // inserted one by one, and each one another transaction has made meanwhile is left to it.
+                for (String[] row : fresh) {
+                    try {
+                        jdbc.update(INSERT, row[0], row[1], row[2], now);
+                    } catch (DuplicateKeyException alreadyThere) {
+                        // the stored key is read below
+                    }
+                }
+            }
             // A concurrent command may have made a key for the same person first: the stored key is the one to use.
             byPseudonym.putAll(findByPseudonym(fresh.stream().map(row -> row[0]).toList()));
         }
         Map<String, PersonKey> byPerson = new HashMap<>();
         pseudonymOf.forEach((personId, pseudonym) -> byPerson.put(personId, byPseudonym.get(pseudonym)));
         return byPerson;
-    }
-
-    private void insert(List<String[]> fresh) {
-        Timestamp now = Timestamp.from(Instant.now());
-        try {
-            jdbc.batchUpdate(insertIfAbsent(), fresh, CHUNK, (statement, row) -> {
-                statement.setString(1, row[0]);
-                statement.setString(2, row[1]);
-                statement.setString(3, row[2]);
-                statement.setTimestamp(4, now);
-            });
-        } catch (DuplicateKeyException madeMeanwhile) {
-            // H2 only (PostgreSQL skips them): a failed statement leaves its transaction usable, so the keys are
-            // inserted one by one, and each one another transaction has made meanwhile is left to it.
-            for (String[] row : fresh) {
-                try {
-                    jdbc.update(INSERT, row[0], row[1], row[2], now);
-                } catch (DuplicateKeyException alreadyThere) {
-                    // the stored key is read after this transaction
-                }
-            }
-        }
     }
 
     /** The keys that still exist among {@code keyIds}, by key id; an erased person's is absent. */

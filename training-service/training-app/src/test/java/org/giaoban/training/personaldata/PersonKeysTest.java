@@ -1,13 +1,14 @@
 package org.giaoban.training.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.giaoban.training.personaldata.PersonKeys.PersonKey;
 import org.junit.jupiter.api.Test;
@@ -22,57 +23,7 @@ class PersonKeysTest {
     static final MasterKey MASTER_KEY = PersonalDataModuleTest.MASTER_KEY;
 
     @Test
-    void twoCommandsThatMeetTheSameNewPersonAtOnceUseOneKeyWithoutWaitingForEachOther() throws Exception {
-        DataSource dataSource = migratedStore();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        CountDownLatch firstHasItsKey = new CountDownLatch(1);
-        CountDownLatch secondIsDone = new CountDownLatch(1);
-
-        // The first command keeps its transaction open, as a long class list does, until the second is done.
-        CompletableFuture<PersonKey> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            PersonKey key = keys.obtain(List.of("079301000123")).get("079301000123");
-            firstHasItsKey.countDown();
-            awaitQuietly(secondIsDone, 30);
-            return key;
-        }));
-        assertThat(firstHasItsKey.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<PersonKey> second = CompletableFuture.supplyAsync(() -> transactions.execute(
-                status -> keys.obtain(List.of("079301000123", "001088004567")).get("079301000123")));
-
-        // Waiting for the first to commit would take the 30 s it is held open (longer than the store's lock timeout).
-        PersonKey secondKey = second.get(5, TimeUnit.SECONDS);
-        secondIsDone.countDown();
-        PersonKey firstKey = first.get(20, TimeUnit.SECONDS);
-
-        assertThat(secondKey.keyId()).isEqualTo(firstKey.keyId());
-        assertThat(secondKey.key().getEncoded()).isEqualTo(firstKey.key().getEncoded());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key", Long.class))
-                .isEqualTo(2);
-    }
-
-    @Test
-    void aKeyMadeForACommandThatFailsStaysAndServesTheNextOne() {
-        DataSource dataSource = migratedStore();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-
-        PersonKey madeByTheFailedOne = transactions.execute(status -> {
-            PersonKey key = keys.obtain(List.of("079301000123")).get("079301000123");
-            status.setRollbackOnly();
-            return key;
-        });
-        PersonKey next = transactions.execute(
-                status -> keys.obtain(List.of("079301000123")).get("079301000123"));
-
-        assertThat(next.keyId()).isEqualTo(madeByTheFailedOne.keyId());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key", Long.class))
-                .isEqualTo(1);
-    }
-
-    private static DataSource migratedStore() {
+    void twoCommandsThatMeetTheSameNewPersonAtOnceUseOneKey() throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:person-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
         Flyway.configure()
@@ -80,12 +31,50 @@ class PersonKeysTest {
                 .locations("classpath:db/migration/platform/h2", "classpath:db/migration/training/h2")
                 .load()
                 .migrate();
-        return dataSource;
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        CountDownLatch firstHasItsKey = new CountDownLatch(1);
+        CountDownLatch secondIsWaiting = new CountDownLatch(1);
+
+        // The first keeps its new key uncommitted until the second has tried to insert the same one and waits for it.
+        CompletableFuture<PersonKey> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            PersonKey key = keys.obtain(List.of("079301000123")).get("079301000123");
+            firstHasItsKey.countDown();
+            awaitQuietly(secondIsWaiting);
+            return key;
+        }));
+        assertThat(firstHasItsKey.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<PersonKey> second = new CompletableFuture<>();
+        Thread secondThread = new Thread(() -> {
+            try {
+                second.complete(transactions.execute(status ->
+                        keys.obtain(List.of("079301000123", "001088004567")).get("079301000123")));
+            } catch (RuntimeException failed) {
+                second.completeExceptionally(failed);
+            }
+        });
+        secondThread.start();
+        // The second's insert of the same key cannot end before the first commits: once H2 shows it running, it waits.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                                        + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO personal_data_key%'",
+                                Long.class)
+                        > 0);
+        secondIsWaiting.countDown();
+
+        PersonKey firstKey = first.get(20, TimeUnit.SECONDS);
+        PersonKey secondKey = second.get(20, TimeUnit.SECONDS);
+        assertThat(secondKey.keyId()).isEqualTo(firstKey.keyId());
+        assertThat(secondKey.key().getEncoded()).isEqualTo(firstKey.key().getEncoded());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key", Long.class))
+                .isEqualTo(2);
     }
 
-    private static void awaitQuietly(CountDownLatch latch, int seconds) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(seconds, TimeUnit.SECONDS);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
