@@ -93,6 +93,23 @@ class EmbeddedStoreLoginTest {
         assertThat(dataDir.resolve("events.login")).doesNotExist();
     }
 
+    @Test
+    void aUserNameThatIsNotAPlainNameOrALoginFileWithoutAPasswordIsRefused() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("events");
+
+        assertThatThrownBy(() -> login.postProcessEnvironment(
+                        embeddedStore(url).withProperty("spring.datasource.username", "sa; drop all objects"),
+                        new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be a plain name");
+
+        Files.writeString(dataDir.resolve("events.login"), "it's not one\n");
+        assertThatThrownBy(() -> login.postProcessEnvironment(embeddedStore(url), new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not hold a password");
+        assertThat(dataDir.resolve("events.mv.db")).doesNotExist();
+    }
+
     private static MockEnvironment embeddedStore(String url) {
         return new MockEnvironment()
                 .withProperty("spring.datasource.url", url)

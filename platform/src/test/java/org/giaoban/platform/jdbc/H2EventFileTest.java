@@ -96,6 +96,15 @@ class H2EventFileTest {
     }
 
     @Test
+    void aReaderCannotChooseAnotherLogin() {
+        DataSource reader = H2EventFile.servedBy("jdbc:h2:file:" + dataDir.resolve("events"));
+
+        assertThatThrownBy(() -> reader.getConnection("sa", ""))
+                .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
+                .hasMessageContaining("the login its owner publishes");
+    }
+
+    @Test
     void theReadersPasswordChangesWhenTheOwnerStartsAgain() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("events");
         String first;
