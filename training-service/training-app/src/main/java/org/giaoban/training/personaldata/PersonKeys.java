@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * pseudonym when their data is written and by a random key id (the only reference events carry) when it is read.
  * The key material is stored wrapped by the {@link MasterKey}. Keys are looked up a thousand at a time by joining the
  * wanted ones (an array parameter) to the table's key, and the missing ones are inserted in one JDBC batch, in the
- * transaction of the caller: a key and the event sealed with it commit together or not at all.
+ * transaction of the caller: a key and the event sealed with it commit together or not at all. Inserts go in the order
+ * of the pseudonyms, so concurrent commands meeting the same new people queue behind each other instead of
+ * deadlocking.
  *
  * <p>Erasing a person deletes their row: what was sealed with their key can no more be opened, and no row links
  * their pseudonym to the key id their events carry.
@@ -74,6 +77,9 @@ public class PersonKeys {
             }
         }
         if (!fresh.isEmpty()) {
+            // Every transaction inserts its new keys in the order of their pseudonyms, so two that meet the same new
+            // people wait for each other at most once and never each for a row the other holds: no deadlock.
+            fresh.sort(Comparator.comparing(row -> row[0]));
             Timestamp now = Timestamp.from(Instant.now());
             try {
                 jdbc.batchUpdate(insertIfAbsent(), fresh, CHUNK, (statement, row) -> {

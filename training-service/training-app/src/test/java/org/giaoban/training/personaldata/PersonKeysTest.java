@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.giaoban.training.personaldata.PersonKeys.PersonKey;
 import org.junit.jupiter.api.Test;
@@ -24,13 +34,7 @@ class PersonKeysTest {
 
     @Test
     void twoCommandsThatMeetTheSameNewPersonAtOnceUseOneKey() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:person-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/platform/h2", "classpath:db/migration/training/h2")
-                .load()
-                .migrate();
+        DataSource dataSource = migratedStore();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -70,6 +74,61 @@ class PersonKeysTest {
         assertThat(secondKey.key().getEncoded()).isEqualTo(firstKey.key().getEncoded());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key", Long.class))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void commandsThatMeetTheSameNewPeopleInAnyOrderAtOnceAllSucceed() throws Exception {
+        DataSource dataSource = migratedStore();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Random random = new Random(11);
+        long keysMade = 0;
+        ExecutorService commands = Executors.newFixedThreadPool(4);
+        try {
+            // Each round: four class lists of new people, sharing most of them, each listing them in its own order.
+            for (int round = 0; round < 20; round++) {
+                List<String> people = new ArrayList<>();
+                for (int person = 0; person < 60; person++) {
+                    people.add(String.format("0793%02d%06d", round, person));
+                }
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<Map<String, PersonKey>>> lists = new ArrayList<>();
+                for (int list = 0; list < 4; list++) {
+                    List<String> classList = new ArrayList<>(people);
+                    Collections.shuffle(classList, random);
+                    List<String> enrolled = classList.subList(0, 45);
+                    lists.add(commands.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return transactions.execute(status -> keys.obtain(enrolled));
+                    }));
+                }
+                Map<String, String> keyIdOf = new HashMap<>();
+                for (Future<Map<String, PersonKey>> list : lists) {
+                    list.get(30, TimeUnit.SECONDS)
+                            .forEach((person, key) -> assertThat(keyIdOf.putIfAbsent(person, key.keyId()))
+                                    .as("the key of %s", person)
+                                    .isIn(null, key.keyId()));
+                }
+                keysMade += keyIdOf.size();
+            }
+        } finally {
+            commands.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key", Long.class))
+                .isEqualTo(keysMade);
+    }
+
+    /** An H2 store as the service makes it, waiting for row locks as long as the service's embedded store does. */
+    private static DataSource migratedStore() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:person-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/platform/h2", "classpath:db/migration/training/h2")
+                .load()
+                .migrate();
+        return dataSource;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
