@@ -100,11 +100,13 @@ public class EventStoreConfiguration {
     /**
      * The embedded event store: its commits reach the file before they are acknowledged (H2 otherwise writes them up
      * to half a second later, and a {@code kill -9} loses what the API had already confirmed), and it is served to
-     * the processes that read it (see {@link H2EventFile}).
+     * the processes that read it (see {@link H2EventFile}). It must be opened through H2's async file system, so that
+     * an interrupted thread does not close it for all ({@link H2EventFile#requireInterruptSafe}).
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
     public H2EventFile embeddedEventFile(DataSource dataSource, @Value("${spring.datasource.url}") String url) {
+        H2EventFile.requireInterruptSafe(url);
         try (Connection connection = dataSource.getConnection();
                 Statement settings = connection.createStatement()) {
             settings.execute("SET WRITE_DELAY 0");

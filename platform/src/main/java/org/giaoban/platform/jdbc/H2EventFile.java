@@ -44,6 +44,14 @@ import org.h2.tools.Server;
 public final class H2EventFile implements AutoCloseable {
 
     private static final String FILE_URL_PREFIX = "jdbc:h2:file:";
+
+    /**
+     * H2's file system that a thread's interrupt does not close: H2's default one reads and writes through a
+     * {@code FileChannel}, which Java closes when a thread is interrupted in it, and the database is then closed for
+     * every thread of the service. Axon interrupts a handler that passes its time limit.
+     */
+    static final String INTERRUPT_SAFE_FILE_SYSTEM = "async:";
+
     private static final String ADDRESS_SUFFIX = ".server";
 
     /** The login the readers of an embedded store use: it may read every table, and write none. */
@@ -72,12 +80,31 @@ public final class H2EventFile implements AutoCloseable {
         return jdbcUrl != null && jdbcUrl.startsWith(FILE_URL_PREFIX);
     }
 
-    /** The database file an H2 file URL names, without H2's {@code .mv.db} ending and without the URL's settings. */
+    /**
+     * Refuses an H2 file URL that a service would open with H2's default file system, naming the one to use: with
+     * it, one interrupted thread would close the store (see {@link #INTERRUPT_SAFE_FILE_SYSTEM}).
+     */
+    public static void requireInterruptSafe(String fileUrl) {
+        if (!fileUrl.startsWith(FILE_URL_PREFIX + INTERRUPT_SAFE_FILE_SYSTEM)) {
+            throw new IllegalStateException("The embedded event store " + fileUrl + " must be opened through H2's"
+                    + " async file system, " + FILE_URL_PREFIX + INTERRUPT_SAFE_FILE_SYSTEM + "<path>: with the"
+                    + " default one, a thread interrupted while it reads or writes the file (Axon interrupts a handler"
+                    + " past its time limit) closes the database for the whole service");
+        }
+    }
+
+    /**
+     * The database file an H2 file URL names, without H2's {@code .mv.db} ending, the URL's settings and the file
+     * system's prefix.
+     */
     public static Path databaseOf(String fileUrl) {
         if (!isFileUrl(fileUrl)) {
             throw new IllegalArgumentException("not an H2 file URL: " + fileUrl);
         }
         String rest = fileUrl.substring(FILE_URL_PREFIX.length());
+        if (rest.startsWith(INTERRUPT_SAFE_FILE_SYSTEM)) {
+            rest = rest.substring(INTERRUPT_SAFE_FILE_SYSTEM.length());
+        }
         int settings = rest.indexOf(';');
         return Path.of(settings < 0 ? rest : rest.substring(0, settings))
                 .toAbsolutePath()

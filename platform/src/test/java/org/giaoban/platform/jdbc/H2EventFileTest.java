@@ -160,6 +160,40 @@ class H2EventFileTest {
     }
 
     @Test
+    void aThreadInterruptedWhileItReadsTheStoreLeavesItOpenForTheOthers() throws Exception {
+        // A small cache, and the database opened again after it was written, so that the read below goes to the file.
+        String url = "jdbc:h2:file:async:" + dataDir.resolve("events") + ";CACHE_SIZE=1024";
+        H2EventFile.requireInterruptSafe(url);
+        try (Connection writer = DriverManager.getConnection(url, "sa", "secret")) {
+            execute(writer, "create table domain_event_entry (global_index bigint primary key, payload varchar(1000))");
+            execute(writer, "insert into domain_event_entry select x, repeat('x', 900) from system_range(1, 50000)");
+        }
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                Connection handler = DriverManager.getConnection(url, "sa", "secret")) {
+            // As Axon interrupts a handler past its time limit, here before it reads.
+            Thread.currentThread().interrupt();
+            try {
+                assertThat(payloadBytes(handler)).isEqualTo(50_000 * 900);
+            } finally {
+                Thread.interrupted();
+            }
+
+            assertThat(payloadBytes(owner)).isEqualTo(50_000 * 900);
+            execute(owner, "insert into domain_event_entry values (50001, 'after')");
+            assertThat(count(owner)).isEqualTo(50_001);
+        }
+    }
+
+    @Test
+    void aServiceRefusesAStoreOnTheFileSystemThatAnInterruptCloses() {
+        assertThatThrownBy(() -> H2EventFile.requireInterruptSafe("jdbc:h2:file:/srv/giaoban/tasks-service/events"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("jdbc:h2:file:async:<path>");
+        assertThat(H2EventFile.databaseOf("jdbc:h2:file:async:/srv/giaoban/tasks-service/events;LOCK_TIMEOUT=10000"))
+                .isEqualTo(Path.of("/srv/giaoban/tasks-service/events"));
+    }
+
+    @Test
     void onlyAnH2FileUrlNamesAServedFile() {
         assertThat(H2EventFile.isFileUrl("jdbc:h2:file:./data/tasks-service/events"))
                 .isTrue();
@@ -187,6 +221,15 @@ class H2EventFileTest {
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** Reads every row, where {@code count(*)} would answer from the table's size. */
+    private static long payloadBytes(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select sum(length(payload)) from domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
