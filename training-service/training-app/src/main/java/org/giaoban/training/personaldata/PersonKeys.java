@@ -2,6 +2,7 @@ package org.giaoban.training.personaldata;
 
 import java.security.GeneralSecurityException;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public class PersonKeys {
     private final JdbcTemplate jdbc;
     private final MasterKey masterKey;
     private final Pseudonyms pseudonyms;
-    private volatile String insertIfAbsent;
+    private volatile Boolean skipsConflicts;
 
     public PersonKeys(JdbcTemplate jdbc, MasterKey masterKey, Pseudonyms pseudonyms) {
         this.jdbc = jdbc;
@@ -67,44 +68,91 @@ public class PersonKeys {
             pseudonymOf.put(personId, pseudonyms.of(personId));
         }
         Map<String, PersonKey> byPseudonym = findByPseudonym(pseudonymOf.values());
-        List<String[]> fresh = new ArrayList<>();
+        List<NewKey> fresh = new ArrayList<>();
         for (String pseudonym : pseudonymOf.values()) {
             if (!byPseudonym.containsKey(pseudonym)) {
-                String keyId = UUID.randomUUID().toString();
-                String wrapped = Seals.seal(
-                        masterKey.wrappingKey(), keyId, Seals.newDataKey().getEncoded());
-                fresh.add(new String[] {pseudonym, keyId, wrapped});
+                fresh.add(NewKey.madeFor(pseudonym, masterKey));
             }
         }
         if (!fresh.isEmpty()) {
             // Every transaction inserts its new keys in the order of their pseudonyms, so two that meet the same new
             // people wait for each other at most once and never each for a row the other holds: no deadlock.
-            fresh.sort(Comparator.comparing(row -> row[0]));
-            Timestamp now = Timestamp.from(Instant.now());
-            try {
-                jdbc.batchUpdate(insertIfAbsent(), fresh, CHUNK, (statement, row) -> {
-                    statement.setString(1, row[0]);
-                    statement.setString(2, row[1]);
-                    statement.setString(3, row[2]);
-                    statement.setTimestamp(4, now);
-                });
-            } catch (DuplicateKeyException madeMeanwhile) {
-                // H2 only (PostgreSQL skips them): a failed statement leaves its transaction usable, so the keys are
-                // inserted one by one, and each one another transaction has made meanwhile is left to it.
-                for (String[] row : fresh) {
-                    try {
-                        jdbc.update(INSERT, row[0], row[1], row[2], now);
-                    } catch (DuplicateKeyException alreadyThere) {
-                        // the stored key is read below
-                    }
+            fresh.sort(Comparator.comparing(NewKey::pseudonym));
+            List<String> madeMeanwhile = new ArrayList<>();
+            for (NewKey key : insertIfAbsent(fresh)) {
+                if (key.stored()) {
+                    byPseudonym.put(key.pseudonym(), key.personKey());
+                } else {
+                    madeMeanwhile.add(key.pseudonym());
                 }
             }
-            // A concurrent command may have made a key for the same person first: the stored key is the one to use.
-            byPseudonym.putAll(findByPseudonym(fresh.stream().map(row -> row[0]).toList()));
+            // A concurrent command made a key for the same person first: the stored key is the one to use.
+            byPseudonym.putAll(findByPseudonym(madeMeanwhile));
         }
         Map<String, PersonKey> byPerson = new HashMap<>();
         pseudonymOf.forEach((personId, pseudonym) -> byPerson.put(personId, byPseudonym.get(pseudonym)));
         return byPerson;
+    }
+
+    /** A key made for a person who had none: stored, or not when another transaction stored one for them first. */
+    private record NewKey(String pseudonym, PersonKey personKey, String wrapped, boolean stored) {
+
+        static NewKey madeFor(String pseudonym, MasterKey masterKey) {
+            String keyId = UUID.randomUUID().toString();
+            SecretKey dataKey = Seals.newDataKey();
+            String wrapped = Seals.seal(masterKey.wrappingKey(), keyId, dataKey.getEncoded());
+            return new NewKey(pseudonym, new PersonKey(keyId, dataKey), wrapped, false);
+        }
+
+        NewKey asStored(boolean stored) {
+            return new NewKey(pseudonym, personKey, wrapped, stored);
+        }
+    }
+
+    /** Inserts the keys that no other transaction has stored meanwhile, and says which of them it stored. */
+    private List<NewKey> insertIfAbsent(List<NewKey> fresh) {
+        Timestamp now = Timestamp.from(Instant.now());
+        if (skipsConflicts()) {
+            int[][] counts = jdbc.batchUpdate(INSERT + " ON CONFLICT DO NOTHING", fresh, CHUNK, (statement, key) -> {
+                bind(statement, key, now);
+            });
+            List<NewKey> outcome = new ArrayList<>(fresh.size());
+            int index = 0;
+            for (int[] chunk : counts) {
+                for (int count : chunk) {
+                    // 0: another transaction's key is stored; a driver that does not count is read back to be sure.
+                    outcome.add(fresh.get(index++).asStored(count == 1));
+                }
+            }
+            return outcome;
+        }
+        try {
+            jdbc.batchUpdate(INSERT, fresh, CHUNK, (statement, key) -> bind(statement, key, now));
+            return fresh.stream().map(key -> key.asStored(true)).toList();
+        } catch (DuplicateKeyException madeMeanwhile) {
+            // H2: a failed statement leaves its transaction usable, so the keys are inserted one by one, and each one
+            // another transaction has made meanwhile is left to it. Those of the failed batch that went in are this
+            // transaction's own rows: inserting them again fails at once, and they are read back too.
+            List<NewKey> outcome = new ArrayList<>(fresh.size());
+            for (NewKey key : fresh) {
+                boolean stored;
+                try {
+                    stored =
+                            jdbc.update(INSERT, key.pseudonym(), key.personKey().keyId(), key.wrapped(), now) == 1;
+                } catch (DuplicateKeyException alreadyThere) {
+                    stored = false;
+                }
+                outcome.add(key.asStored(stored));
+            }
+            return outcome;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, NewKey key, Timestamp now) throws SQLException {
+        statement.setString(1, key.pseudonym());
+        statement.setString(2, key.personKey().keyId());
+        statement.setString(3, key.wrapped());
+        statement.setTimestamp(4, now);
     }
 
     /** The keys that still exist among {@code keyIds}, by key id; an erased person's is absent. */
@@ -162,14 +210,14 @@ public class PersonKeys {
     /**
      * PostgreSQL skips a key another transaction has just made (and waits for that one to commit or roll back); H2 has
      * no such clause, and a second key for the same person, made by two commands at the same instant, fails there on
-     * the primary key (see {@link #obtain}).
+     * the primary key (see {@link #insertIfAbsent}).
      */
-    private String insertIfAbsent() {
-        if (insertIfAbsent == null) {
+    private boolean skipsConflicts() {
+        if (skipsConflicts == null) {
             String product = jdbc.execute((ConnectionCallback<String>)
                     connection -> connection.getMetaData().getDatabaseProductName());
-            insertIfAbsent = "PostgreSQL".equalsIgnoreCase(product) ? INSERT + " ON CONFLICT DO NOTHING" : INSERT;
+            skipsConflicts = "PostgreSQL".equalsIgnoreCase(product);
         }
-        return insertIfAbsent;
+        return skipsConflicts;
     }
 }

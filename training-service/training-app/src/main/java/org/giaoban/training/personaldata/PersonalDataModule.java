@@ -11,12 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.crypto.SecretKey;
@@ -31,9 +36,9 @@ import org.giaoban.training.personaldata.PersonKeys.PersonKey;
  * How the events that carry personal data are stored by training-service (their revision 2): each person's fields are
  * sealed together with the person's key ({@link PersonKeys}) as {@code "sealed"}, beside the {@code "keyId"} that
  * names the key; everything else (units, instants, scores) stays in clear, so a reader without keys (reporting) counts
- * as before. One event's keys are obtained, or found, in one batch. Reading gives the plain records back: a person
- * whose key was erased reads with {@code null} in place of their id and name. Revision 1, written in clear, reads as
- * it was stored.
+ * as before. One event's keys are obtained, or found, in one batch. Reading gives the plain records back, opened when
+ * a handler first reads one of them ({@link OpenedOnRead}): a person whose key was erased reads with {@code null} in
+ * place of their id and name. Revision 1, written in clear, reads as it was stored.
  */
 public class PersonalDataModule extends SimpleModule {
 
@@ -77,6 +82,63 @@ public class PersonalDataModule extends SimpleModule {
 
     private static boolean storedInClear(JsonNode node, String field) {
         return node.path(field).isTextual() || !node.has(KEY_ID);
+    }
+
+    /** One stored item read back, with the keys of its event's people. */
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        T read(JsonNode item, Map<String, SecretKey> keys) throws IOException;
+    }
+
+    /**
+     * The people of one event (a class list, a contest batch) as a list that opens their seals when an item is first
+     * read, all at once with one key lookup. Its size needs no key: the handlers that only count (the contest summary,
+     * the class list, the class aggregate as it loads) neither look up a key nor open a seal. A seal that does not
+     * open with its key fails that first read.
+     */
+    private static final class OpenedOnRead<T> extends AbstractList<T> implements RandomAccess {
+        private final int size;
+        private JsonNode items;
+        private PersonKeys keys;
+        private ItemReader<T> reader;
+        private List<T> opened;
+
+        OpenedOnRead(JsonNode items, PersonKeys keys, ItemReader<T> reader) {
+            this.size = items.size();
+            this.items = items;
+            this.keys = keys;
+            this.reader = reader;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public synchronized T get(int index) {
+            Objects.checkIndex(index, size);
+            if (opened == null) {
+                opened = open();
+                items = null;
+                keys = null;
+                reader = null;
+            }
+            return opened.get(index);
+        }
+
+        private List<T> open() {
+            Map<String, SecretKey> found = keysOf(items, keys);
+            List<T> read = new ArrayList<>(size);
+            try {
+                for (JsonNode item : items) {
+                    read.add(reader.read(item, found));
+                }
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+            return Collections.unmodifiableList(read);
+        }
     }
 
     private static Map<String, SecretKey> keysOf(JsonNode items, PersonKeys keys) {
@@ -138,17 +200,13 @@ public class PersonalDataModule extends SimpleModule {
         @Override
         public LearnersEnrolledEvent deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode event = parser.readValueAsTree();
-            JsonNode items = event.path("learners");
-            Map<String, SecretKey> found = keysOf(items, keys);
-            List<Learner> learners = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
+            List<Learner> learners = new OpenedOnRead<>(event.path("learners"), keys, (item, found) -> {
                 if (storedInClear(item, "learnerId")) {
-                    learners.add(new Learner(text(item, "learnerId"), text(item, "fullName"), text(item, "unitId")));
-                } else {
-                    Sealed fields = openSealed(item, found);
-                    learners.add(new Learner(fields.learnerId(), fields.fullName(), text(item, "unitId")));
+                    return new Learner(text(item, "learnerId"), text(item, "fullName"), text(item, "unitId"));
                 }
-            }
+                Sealed fields = openSealed(item, found);
+                return new Learner(fields.learnerId(), fields.fullName(), text(item, "unitId"));
+            });
             return new LearnersEnrolledEvent(UUID.fromString(text(event, "classId")), learners);
         }
     }
@@ -238,21 +296,18 @@ public class PersonalDataModule extends SimpleModule {
         public ContestEntriesSubmittedEvent deserialize(JsonParser parser, DeserializationContext context)
                 throws IOException {
             JsonNode event = parser.readValueAsTree();
-            JsonNode items = event.path("entries");
-            Map<String, SecretKey> found = keysOf(items, keys);
-            List<ContestEntry> entries = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
+            List<ContestEntry> entries = new OpenedOnRead<>(event.path("entries"), keys, (item, found) -> {
                 String participantId = storedInClear(item, "participantId")
                         ? text(item, "participantId")
                         : openSealed(item, found).participantId();
                 String submittedAt = text(item, "submittedAt");
                 JsonNode score = item.path("score");
-                entries.add(new ContestEntry(
+                return new ContestEntry(
                         participantId,
                         text(item, "unitId"),
                         submittedAt == null ? null : Instant.parse(submittedAt),
-                        score.isNumber() ? score.asInt() : null));
-            }
+                        score.isNumber() ? score.asInt() : null);
+            });
             return new ContestEntriesSubmittedEvent(
                     UUID.fromString(text(event, "contestId")),
                     entries,

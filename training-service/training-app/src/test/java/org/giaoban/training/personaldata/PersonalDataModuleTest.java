@@ -145,9 +145,33 @@ class PersonalDataModuleTest {
         String sealedOfDung = stored.replaceAll("(?s).*\"sealed\":\"([^\"]+)\".*", "$1");
         String swapped = stored.replace(sealedOfDung, "DUNG").replace(sealedOfHa, sealedOfDung);
 
-        assertThatThrownBy(() -> service.deserialize(new SimpleSerializedObject<>(
-                        swapped, String.class, new SimpleSerializedType(LearnersEnrolledEvent.class.getName(), "2"))))
-                .hasStackTraceContaining("does not open with its key");
+        LearnersEnrolledEvent read = service.deserialize(new SimpleSerializedObject<>(
+                swapped, String.class, new SimpleSerializedType(LearnersEnrolledEvent.class.getName(), "2")));
+
+        assertThat(read.learners()).hasSize(2);
+        assertThatThrownBy(() -> read.learners().get(0)).hasStackTraceContaining("does not open with its key");
+    }
+
+    @Test
+    void countingAnEventsPeopleNeedsNoKey() {
+        LearnersEnrolledEvent enrolled = new LearnersEnrolledEvent(CLASS_ID, List.of(HA, DUNG));
+        ContestEntry entry = new ContestEntry(HA.learnerId(), "HN-PHUCTHO", SUBMITTED, 87);
+        ContestEntriesSubmittedEvent entries =
+                new ContestEntriesSubmittedEvent(CONTEST_ID, List.of(entry, entry, entry), 1);
+        SerializedObject<String> storedEnrolment = service.serialize(enrolled, String.class);
+        SerializedObject<String> storedEntries = service.serialize(entries, String.class);
+
+        // The key store goes away: the events still read, and their people can be counted, but not opened.
+        jdbc.execute("ALTER TABLE personal_data_key RENAME TO personal_data_key_away");
+        LearnersEnrolledEvent readEnrolment = service.deserialize(storedEnrolment);
+        ContestEntriesSubmittedEvent readEntries = service.deserialize(storedEntries);
+
+        assertThat(readEnrolment.learners()).hasSize(2);
+        assertThat(readEntries.entries()).hasSize(3);
+        assertThatThrownBy(() -> readEntries.entries().get(0)).hasStackTraceContaining("personal_data_key");
+        jdbc.execute("ALTER TABLE personal_data_key_away RENAME TO personal_data_key");
+        assertThat(readEnrolment).isEqualTo(enrolled);
+        assertThat(readEntries).isEqualTo(entries);
     }
 
     @Test
