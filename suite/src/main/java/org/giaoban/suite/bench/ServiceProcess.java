@@ -22,8 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A service started as its own JVM from its jar, so that its memory is measured apart from the load generator's:
  * the resident set from {@code /proc}, sampled twice a second, and the heap in use from its metrics endpoint.
+ *
+ * <p>With the system property {@value #PROFILE_DIR} set to a directory, each service runs under Java Flight Recorder
+ * (the JDK's {@code profile} settings) and leaves its recording there as {@code <jar>-<port>.jfr} when it stops.
  */
 final class ServiceProcess implements AutoCloseable {
+
+    static final String PROFILE_DIR = "giaoban.bench.profile-dir";
 
     private final Process process;
     private final String baseUrl;
@@ -40,10 +45,6 @@ final class ServiceProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /**
-     * The JDBC URL at which a running service serves its embedded event store (an H2 file that only the service
-     * opens; it publishes the address beside the file).
-     */
     /**
      * A running service's embedded event store, reached through the server it runs for it, with its administrator's
      * login (the benchmarks write to it as the service does): the address it publishes and the password beside it.
@@ -67,9 +68,14 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path jar, int port, String maxHeap, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx" + maxHeap,
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + maxHeap));
+        String profileDir = System.getProperty(PROFILE_DIR);
+        if (profileDir != null) {
+            Path recording = Files.createDirectories(Path.of(profileDir))
+                    .resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + port + ".jfr");
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        }
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,

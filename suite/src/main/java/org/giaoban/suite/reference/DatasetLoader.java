@@ -268,7 +268,9 @@ final class DatasetLoader {
         for (int b = 0; b < contest.batchCount(); b++) {
             batches.add(b);
         }
-        inParallel("contest batches", batches, b -> {
+        // The service records one contest's batches one after the other: a second request in flight has its body read
+        // while the first is stored, and more would only queue behind them, past the command's time limit.
+        inParallel("contest batches", batches, Math.min(concurrency, 2), b -> {
             List<PlannedContest.Entry> entries = contest.batch(b);
             JsonNode outcome = training.post(path, object("entries", entries), 202);
             if (outcome.path("accepted").asInt() != entries.size()
@@ -313,7 +315,11 @@ final class DatasetLoader {
 
     /** One action per item, {@code concurrency} at a time; the first failure stops the part and is thrown. */
     private <T> void inParallel(String what, List<T> items, ItemAction<T> action) {
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency, runnable -> {
+        inParallel(what, items, concurrency, action);
+    }
+
+    private <T> void inParallel(String what, List<T> items, int parallelism, ItemAction<T> action) {
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "load-" + what.replace(' ', '-'));
             thread.setDaemon(true);
             return thread;
