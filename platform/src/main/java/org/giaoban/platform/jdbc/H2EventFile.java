@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
@@ -118,7 +119,6 @@ public final class H2EventFile implements AutoCloseable {
      * connection from another host and opens no database but this one, under a name only the address file holds.
      */
     public static H2EventFile serve(Path database, Connection owner) {
-        Path directory = database.getParent();
         String readerPassword = randomSecret();
         String hiddenName = randomSecret();
         try (Statement statement = owner.createStatement()) {
@@ -128,15 +128,23 @@ public final class H2EventFile implements AutoCloseable {
             statement.execute("GRANT SELECT ON SCHEMA PUBLIC TO " + READER);
             statement.execute("CREATE ALIAS IF NOT EXISTS " + MAKE_DURABLE + " FOR '" + H2EventFile.class.getName()
                     + ".makeDurable'");
+            // The server must name the database exactly as the owner opened it, file system prefix included, or it
+            // would open the file a second time and find it locked.
+            String openedAs;
+            try (ResultSet path = statement.executeQuery("SELECT DATABASE_PATH()")) {
+                path.next();
+                openedAs = path.getString(1);
+            }
+            int slash = openedAs.lastIndexOf('/');
             Server server = Server.createTcpServer(
                             "-tcpPort",
                             "0",
                             "-baseDir",
-                            directory.toString(),
+                            openedAs.substring(0, slash),
                             "-ifExists",
                             "-key",
                             hiddenName,
-                            database.getFileName().toString(),
+                            openedAs.substring(slash + 1),
                             "-tcpPassword",
                             randomSecret(),
                             "-tcpDaemon")

@@ -44,6 +44,20 @@ class H2EventFileTest {
     }
 
     @Test
+    void aStoreOpenedThroughTheAsyncFileSystemIsServedAsItIsOpen() throws Exception {
+        String url = "jdbc:h2:file:async:" + dataDir.resolve("tasks-service/events") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
+                H2EventFile served = H2EventFile.serve(H2EventFile.databaseOf(url), owner)) {
+            execute(owner, "create table domain_event_entry (global_index bigint primary key)");
+            execute(owner, "insert into domain_event_entry values (1), (2), (3)");
+
+            try (Connection reader = H2EventFile.servedBy(url).getConnection()) {
+                assertThat(count(reader)).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void theServerOpensNoOtherDatabaseAndThisOneOnlyUnderTheNameItPublished() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("events");
         try (Connection owner = DriverManager.getConnection(url, "sa", "secret");
