@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.giaoban.training.personaldata.PersonKeys.PersonKey;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -32,12 +33,20 @@ class PersonKeysTest {
 
     static final MasterKey MASTER_KEY = PersonalDataModuleTest.MASTER_KEY;
 
+    JdbcTemplate jdbc;
+    PersonKeys keys;
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void setUp() {
+        DataSource dataSource = migratedStore();
+        jdbc = new JdbcTemplate(dataSource);
+        keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
     @Test
     void twoCommandsThatMeetTheSameNewPersonAtOnceUseOneKey() throws Exception {
-        DataSource dataSource = migratedStore();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         CountDownLatch firstHasItsKey = new CountDownLatch(1);
         CountDownLatch secondIsWaiting = new CountDownLatch(1);
 
@@ -78,10 +87,6 @@ class PersonKeysTest {
 
     @Test
     void commandsThatMeetTheSameNewPeopleInAnyOrderAtOnceAllSucceed() throws Exception {
-        DataSource dataSource = migratedStore();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        PersonKeys keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         Random random = new Random(11);
         long keysMade = 0;
         ExecutorService commands = Executors.newFixedThreadPool(4);
@@ -120,7 +125,7 @@ class PersonKeysTest {
     }
 
     /** An H2 store as the service makes it, waiting for row locks as long as the service's embedded store does. */
-    private static DataSource migratedStore() {
+    static DataSource migratedStore() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:person-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
         Flyway.configure()

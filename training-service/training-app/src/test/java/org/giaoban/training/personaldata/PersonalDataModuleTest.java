@@ -12,7 +12,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.giaoban.platform.axon.EventSerialization;
 import org.giaoban.training.api.contest.ContestEntriesSubmittedEvent;
 import org.giaoban.training.api.contest.ContestEntry;
@@ -22,7 +21,6 @@ import org.giaoban.training.api.enrolment.LearnersEnrolledEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The stored form of the events with personal data, on an H2 database with the service's migrations: sealed per
@@ -45,14 +43,7 @@ class PersonalDataModuleTest {
 
     @BeforeEach
     void setUp() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:personal-data-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/platform/h2", "classpath:db/migration/training/h2")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(PersonKeysTest.migratedStore());
         keys = new PersonKeys(jdbc, MASTER_KEY, new Pseudonyms(MASTER_KEY));
         service = JacksonSerializer.builder()
                 .objectMapper(PersonalDataConfiguration.personalDataMapper(keys))
