@@ -46,9 +46,10 @@ import org.giaoban.units.UnitCatalogue;
  *   <li>on PostgreSQL tasks-service then stops, so that its own read models do not compete with what is measured
  *       (reporting-service reads the store itself), and reporting-service starts: its read models, which it builds
  *       from the whole history, catch up during the measurements, and the harness says how far behind they were;
- *   <li>a plain JDBC read of the event table (every column, in order), {@code GET /api/audit/verify},
- *       {@code GET /api/audit/events} (the whole history as NDJSON) and the plain read again, each over the same
- *       store; reporting-service runs with a heap smaller than the export ({@code --reporting-heap}, 512m);
+ *   <li>a plain JDBC read of the event table (every column, in order), {@code GET /api/audit/verify} twice,
+ *       {@code GET /api/audit/events} (the whole history as NDJSON) twice and the plain read again, each over the same
+ *       store (the first pass of each also pays for compiling the service's code); reporting-service runs with a heap
+ *       smaller than the export ({@code --reporting-heap}, 512m);
  *   <li>1,000 inclusion and 1,000 consistency proofs at random, one at a time, after 100 of each to warm up.
  * </ol>
  *
@@ -203,36 +204,44 @@ public final class AuditBenchmark {
                 seconds(plain.took()),
                 rate(plain.rows(), plain.took()));
 
-        long verifyStart = System.nanoTime();
-        JsonNode verified = getJson(reporting.baseUrl() + "/api/audit/verify?service=tasks");
-        Duration verify = Duration.ofNanos(System.nanoTime() - verifyStart);
-        if (!verified.path("verified").asBoolean() || verified.path("events").asLong() != stored) {
-            throw new IllegalStateException("verify did not pass over every event: " + verified);
+        // Twice each: the first pass also pays for compiling the service's code (at 100,000 events, most of it).
+        for (String pass : List.of("first", "second")) {
+            long verifyStart = System.nanoTime();
+            JsonNode verified = getJson(reporting.baseUrl() + "/api/audit/verify?service=tasks");
+            Duration verify = Duration.ofNanos(System.nanoTime() - verifyStart);
+            if (!verified.path("verified").asBoolean()
+                    || verified.path("events").asLong() != stored) {
+                throw new IllegalStateException("verify did not pass over every event: " + verified);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "GET /api/audit/verify, %s pass: %,d events verified in %s, %,.0f events/s, %.2f × the plain read%n",
+                    pass,
+                    stored,
+                    seconds(verify),
+                    rate(stored, verify),
+                    (double) plain.took().toNanos() / verify.toNanos());
         }
-        System.out.printf(
-                Locale.ROOT,
-                "GET /api/audit/verify: %,d events verified in %s, %,.0f events/s, %.2f × the plain read%n",
-                stored,
-                seconds(verify),
-                rate(stored, verify),
-                (double) plain.took().toNanos() / verify.toNanos());
 
-        reporting.resetPeakHeap();
-        Export export = export(reporting.baseUrl());
-        if (export.lines() != stored) {
-            throw new IllegalStateException("the export held " + export.lines() + " events, not " + stored);
+        for (String pass : List.of("first", "second")) {
+            reporting.resetPeakHeap();
+            Export export = export(reporting.baseUrl());
+            if (export.lines() != stored) {
+                throw new IllegalStateException("the export held " + export.lines() + " events, not " + stored);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "GET /api/audit/events, %s pass: %,d events (%.1f MB of NDJSON) in %s, %,.0f events/s, %.2f × the"
+                            + " plain read; reporting-service's heap in use at most %s meanwhile (-Xmx%s)%n",
+                    pass,
+                    export.lines(),
+                    export.bytes() / 1e6,
+                    seconds(export.took()),
+                    rate(export.lines(), export.took()),
+                    (double) plain.took().toNanos() / export.took().toNanos(),
+                    mib(reporting.peakHeapBytes()),
+                    options.getOrDefault("reporting-heap", "512m"));
         }
-        System.out.printf(
-                Locale.ROOT,
-                "GET /api/audit/events: %,d events (%.1f MB of NDJSON) in %s, %,.0f events/s, %.2f × the plain read;"
-                        + " reporting-service's heap in use at most %s meanwhile (-Xmx%s)%n",
-                export.lines(),
-                export.bytes() / 1e6,
-                seconds(export.took()),
-                rate(export.lines(), export.took()),
-                (double) plain.took().toNanos() / export.took().toNanos(),
-                mib(reporting.peakHeapBytes()),
-                options.getOrDefault("reporting-heap", "512m"));
         PlainRead again = plainRead(store);
         System.out.printf(
                 Locale.ROOT,
