@@ -103,7 +103,7 @@ class PageSessionIT {
     }
 
     @Test
-    void theDashboardIsServedAtTheRootToAnybody() {
+    void theDashboardIsServedAtTheRootToAnybodyAndMayLoadAndCallItsOwnOriginOnly() {
         client.get()
                 .uri("/")
                 .exchange()
@@ -111,8 +111,20 @@ class PageSessionIT {
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader()
+                .value(
+                        "Content-Security-Policy",
+                        policy -> assertThat(policy)
+                                .contains("default-src 'self'", "script-src 'self'", "connect-src 'self'"))
                 .expectBody(String.class)
                 .value(html -> assertThat(html).contains("<title>Giao ban</title>"));
+        client.get()
+                .uri("/dashboard/app.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists("Content-Security-Policy");
     }
 
     @Test
