@@ -281,6 +281,34 @@ class PageSessionIT {
     }
 
     @Test
+    void aSignInThatIsNotJsonIsRefusedAsAProblem() {
+        Visit visit = visit();
+
+        client.post()
+                .uri(PageSessions.PATH)
+                .cookie(PageSessions.COOKIE, visit.cookie())
+                .header(PageSessions.CSRF_HEADER, visit.csrfToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"admin\", \"password\":")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri(PageSessions.PATH)
+                .cookie(PageSessions.COOKIE, visit.cookie())
+                .header(PageSessions.CSRF_HEADER, visit.csrfToken())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("name=admin&password=x")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aWriteByTheCookieWithoutTheTokenIsRefusedAndNeverReachesTheService() {
         Visit session = signedInOfficer();
 
