@@ -145,6 +145,7 @@ function trainingSection(report) {
     return [
       barChart({
         title: t('chartOf', `${t('training')} — ${t(group)}`), series: [t('classes'), t('learnerTurns')],
+        scalePerSeries: true,
         rows: rows.map((code) => ({
           label: w.name(names, code), values: [training[group][code].classes, training[group][code].learnerTurns]
         })),

@@ -26,14 +26,17 @@ function shortened(label) {
 
 /**
  * Horizontal bars, one group a row: rows is [{label, values: [number, ...]}], series names each value's colour, format
- * writes a value. Each series has its own scale, its largest value filling the width: classes and learner-turns differ
- * a thousandfold, and each bar is labelled with its figure. A zero draws no bar.
+ * writes a value. The largest value fills the width; with scalePerSeries, the largest of each series does, for series
+ * of different measures (classes and learner-turns differ a thousandfold). Each bar is labelled with its figure; a zero
+ * draws no bar.
  */
-export function barChart({ title, rows, series, format }) {
+export function barChart({ title, rows, series, format, scalePerSeries = false }) {
   const perRow = series.length * BAR + GAP;
   const legend = series.length > 1 ? 26 : 0;
   const height = legend + rows.length * perRow + GAP;
-  const largest = series.map((_, s) => Math.max(1, ...rows.map((row) => row.values[s])));
+  const largestOf = (s) => Math.max(1, ...rows.map((row) => row.values[s]));
+  const overall = Math.max(...series.map((_, s) => largestOf(s)));
+  const largest = series.map((_, s) => (scalePerSeries ? largestOf(s) : overall));
   const room = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const chart = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': title, class: 'chart'
