@@ -1,5 +1,6 @@
 package org.giaoban.gateway.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,7 @@ public class SessionController {
 
     /** Starts a session if there is none, and gives its CSRF token, which the sign-in itself must carry. */
     @GetMapping(PageSessions.PATH)
+    @Operation(summary = "The dashboard's session: starts one if need be and gives its CSRF token")
     public Mono<SessionToken> token(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return Mono.justOrEmpty(token)
@@ -82,6 +84,7 @@ public class SessionController {
      * token. A wrong name or password is 401 without a Basic challenge.
      */
     @PostMapping(path = PageSessions.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Signs the dashboard's session in with a user name and password (needs the CSRF token)")
     public Mono<ResponseEntity<Object>> signIn(@RequestBody SignIn signIn, ServerWebExchange exchange) {
         if (signIn.name() == null || signIn.name().isBlank() || signIn.password() == null) {
             return Mono.just(problem(Problem.of(
@@ -128,6 +131,7 @@ public class SessionController {
 
     /** Signs out: the session and everything in it is gone. */
     @DeleteMapping(PageSessions.PATH)
+    @Operation(summary = "Signs the dashboard's session out (needs the CSRF token)")
     public Mono<ResponseEntity<Void>> signOut(ServerWebExchange exchange) {
         return exchange.getSession()
                 .flatMap(WebSession::invalidate)
