@@ -2,9 +2,13 @@ package org.giaoban.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.giaoban.gateway.security.PageSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -123,6 +128,63 @@ class SignInThrottleIT {
 
         assertThrottled(TestUsers.VIEWER.basic("đoán 7"), "1");
         listTasks(TestUsers.VIEWER.basic()).expectStatus().isOk();
+    }
+
+    /** Signs in through the dashboard's {@code /api/session}, in a session of its own, and returns the status. */
+    int signInToThePage(TestUsers.User user, String password) {
+        EntityExchangeResult<byte[]> session =
+                client.get().uri(PageSessions.PATH).exchange().expectBody().returnResult();
+        String csrfToken = JsonPath.read(new String(session.getResponseBody(), StandardCharsets.UTF_8), "$.csrfToken");
+        EntityExchangeResult<byte[]> signIn = client.post()
+                .uri(PageSessions.PATH)
+                .cookie(
+                        PageSessions.COOKIE,
+                        session.getResponseCookies()
+                                .getFirst(PageSessions.COOKIE)
+                                .getValue())
+                .header(PageSessions.CSRF_HEADER, csrfToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", user.name(), "password", password))
+                .exchange()
+                .expectBody()
+                .returnResult();
+        if (signIn.getStatus().value() == 429) {
+            assertThat(signIn.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                    .isEqualTo("1");
+            assertThat(new String(signIn.getResponseBody(), StandardCharsets.UTF_8))
+                    .contains("urn:giaoban:problem:sign-in-throttled");
+        }
+        return signIn.getStatus().value();
+    }
+
+    @Test
+    void guessingThroughTheDashboardsSignInShutsTheNameOutThereAndForHttpBasic() {
+        for (int guess = 1; guess <= 6; guess++) {
+            assertThat(signInToThePage(TestUsers.OFFICER, "đoán " + guess)).isEqualTo(401);
+        }
+
+        assertThat(signInToThePage(TestUsers.OFFICER, TestUsers.PASSWORD)).isEqualTo(429);
+        assertThrottled(TestUsers.OFFICER.basic(), "1");
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertThat(signInToThePage(TestUsers.OFFICER, TestUsers.PASSWORD)).isEqualTo(200);
+    }
+
+    @Test
+    void guessingWithHttpBasicShutsTheDashboardsSignInOutToo() {
+        for (int guess = 1; guess <= 6; guess++) {
+            listTasks(TestUsers.OFFICER.basic("đoán " + guess)).expectStatus().isUnauthorized();
+        }
+
+        assertThat(signInToThePage(TestUsers.OFFICER, TestUsers.PASSWORD)).isEqualTo(429);
+    }
+
+    @Test
+    void aRefusedSignInToTheDashboardIsLoggedWithItsNameAndAddressButNotItsPassword(CapturedOutput output) {
+        assertThat(signInToThePage(TestUsers.AUDITOR, "mật-khẩu-trang-43")).isEqualTo(401);
+
+        assertThat(output.getOut())
+                .contains("Sign-in as \"kiem.toan\" from 127.0.0.1 refused: wrong user name or password, 1 in a row")
+                .doesNotContain("mật-khẩu-trang-43");
     }
 
     @Test

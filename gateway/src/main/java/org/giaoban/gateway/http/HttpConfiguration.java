@@ -25,6 +25,11 @@ public class HttpConfiguration {
     }
 
     @Bean
+    DashboardPolicyFilter dashboardPolicyFilter() {
+        return new DashboardPolicyFilter();
+    }
+
+    @Bean
     ForwardedHeaders forwardedHeaders() {
         return new ForwardedHeaders();
     }

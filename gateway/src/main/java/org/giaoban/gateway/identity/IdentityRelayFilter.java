@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * On every routed request: drops any {@value IdentityHeader#NAME} the caller sent (nobody but the gateway may speak for
  * a caller) and, when somebody is signed in, adds a fresh token for them, meant for the route's service alone. The
- * caller's own credentials ({@code Authorization}: a password, a bearer token) stop here: the services need only the
- * identity.
+ * caller's own credentials ({@code Authorization}: a password, a bearer token; {@code Cookie}: the dashboard's session)
+ * stop here: the services need only the identity.
  */
 public class IdentityRelayFilter implements GlobalFilter, Ordered {
 
@@ -59,6 +59,7 @@ public class IdentityRelayFilter implements GlobalFilter, Ordered {
                 .headers(headers -> {
                     headers.remove(IdentityHeader.NAME);
                     headers.remove(HttpHeaders.AUTHORIZATION);
+                    headers.remove(HttpHeaders.COOKIE);
                     if (token != null) {
                         headers.set(IdentityHeader.NAME, token);
                     }

@@ -16,6 +16,15 @@ public final class Problems {
         return Problem.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
     }
 
+    public static Problem csrfRefused() {
+        return Problem.of(
+                HttpStatus.FORBIDDEN,
+                "csrf-token-refused",
+                "CSRF token missing or wrong",
+                "A request signed in by the session cookie that may change something must carry the session's CSRF"
+                        + " token in the X-CSRF-Token header; GET /api/session gives it.");
+    }
+
     public static Problem corsRefused(String origin) {
         return Problem.of(
                 HttpStatus.FORBIDDEN,

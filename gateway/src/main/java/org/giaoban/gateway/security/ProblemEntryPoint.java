@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * 401 problem+json with {@code WWW-Authenticate: Basic realm="giaoban"} (and {@code Bearer} when OIDC is on); 503 with
  * {@code Retry-After} when the password could not be checked for want of capacity. A wrong password is marked on the
- * exchange for the {@link SignInThrottleFilter} to count.
+ * exchange for the {@link SignInThrottleFilter} to count. A page's script (see {@link PageSessions#fromScript}) gets no
+ * challenge, which would make the browser open its own sign-in box.
  */
 public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
 
@@ -37,6 +38,14 @@ public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
         }
         if (refusal instanceof BadCredentialsException) {
             exchange.getAttributes().put(SignInThrottleFilter.REFUSAL, SignInThrottleFilter.Refusal.WRONG_CREDENTIALS);
+        }
+        if (PageSessions.fromScript(exchange.getRequest())) {
+            return problems.write(
+                    exchange,
+                    Problems.unauthenticated(
+                            refusal instanceof BadCredentialsException
+                                    ? detail(refusal)
+                                    : "Not signed in, or the session has ended: sign in again."));
         }
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         if (bearerTokens) {

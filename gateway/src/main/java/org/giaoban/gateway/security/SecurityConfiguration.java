@@ -8,6 +8,7 @@ import org.giaoban.gateway.limit.CallerRateLimiter;
 import org.giaoban.gateway.limit.RateLimitFilter;
 import org.giaoban.gateway.problem.Problem;
 import org.giaoban.gateway.problem.ProblemWriter;
+import org.giaoban.gateway.problem.Problems;
 import org.giaoban.units.UnitCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,22 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
- * Stateless sign-in on every request: HTTP Basic always, OIDC bearer tokens when Spring Boot has made a JWT decoder
- * (that is, when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set). Health, the Swagger UI and the
- * OpenAPI documents are open; everything else needs a caller whom {@link AccessRules} allow. No sessions, no cookies,
- * so no CSRF tokens.
+ * Sign-in on every request for API clients: HTTP Basic always, OIDC bearer tokens when Spring Boot has made a JWT
+ * decoder (that is, when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set); neither makes a session.
+ * The dashboard signs in once at {@code /api/session} and is then known by its session cookie, with a CSRF token on
+ * every request that may change something ({@link PageSessions}). Health, the Swagger UI, the OpenAPI documents and
+ * the dashboard's own files are open; everything else needs a caller whom {@link AccessRules} allow.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -40,9 +49,19 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String[] OPEN_PATHS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-        "/v3/api-docs", "/v3/api-docs/**"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/webjars/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/",
+        "/index.html",
+        "/dashboard/**",
+        "/favicon.svg",
+        PageSessions.PATH
     };
 
     @Bean
@@ -96,6 +115,29 @@ public class SecurityConfiguration {
         }
     }
 
+    @Bean
+    ServerSecurityContextRepository securityContexts() {
+        return new WebSessionServerSecurityContextRepository();
+    }
+
+    @Bean
+    ServerCsrfTokenRepository csrfTokens() {
+        WebSessionServerCsrfTokenRepository tokens = new WebSessionServerCsrfTokenRepository();
+        tokens.setHeaderName(PageSessions.CSRF_HEADER);
+        return tokens;
+    }
+
+    /** Each answer gives the token masked afresh, so that a compressed answer does not leak it (BREACH). */
+    @Bean
+    ServerCsrfTokenRequestHandler csrfTokenHandler() {
+        return new XorServerCsrfTokenRequestAttributeHandler();
+    }
+
+    @Bean
+    WebSessionIdResolver sessionCookies() {
+        return PageSessions.cookieResolver();
+    }
+
     /** A path Spring Security's firewall refuses ({@code ..}, encoded slashes, {@code ;}) is 400 problem+json. */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
@@ -119,16 +161,25 @@ public class SecurityConfiguration {
             CallerRateLimiter rateLimiter,
             SignInThrottle signInThrottle,
             GatewaySettings settings,
-            ProblemWriter problems) {
+            ProblemWriter problems,
+            ServerSecurityContextRepository securityContexts,
+            ServerCsrfTokenRepository csrfTokens,
+            ServerCsrfTokenRequestHandler csrfTokenHandler) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, decoder != null);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(PageSessions.requiringCsrfToken())
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(csrfTokenHandler)
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, Problems.csrfRefused())))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .httpBasic(basic -> basic.authenticationManager(users).authenticationEntryPoint(entryPoint))
+                .securityContextRepository(securityContexts)
+                .httpBasic(basic -> basic.authenticationManager(users)
+                        .authenticationEntryPoint(entryPoint)
+                        // A Basic sign-in holds for its own request: it starts no session.
+                        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .authorizeExchange(exchanges -> exchanges

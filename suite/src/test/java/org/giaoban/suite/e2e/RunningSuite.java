@@ -1,6 +1,7 @@
 package org.giaoban.suite.e2e;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -186,6 +187,16 @@ public final class RunningSuite implements AutoCloseable {
     /** The secret the gateway signs the caller's identity with, and the services check it with. */
     public String identitySecret() {
         return identitySecret;
+    }
+
+    /** The gateway's address, as a browser opens it. */
+    public URI gateway() {
+        return process(GATEWAY).url("");
+    }
+
+    /** The demonstration users' password of this run, for a test that types it into the dashboard's sign-in. */
+    public String demoPassword() {
+        return password;
     }
 
     /** A demonstration user signed in at the gateway with the run's password. */
