@@ -20,7 +20,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@WebMvcTest
+@WebMvcTest(properties = "giaoban.data-dir=target/api-document-slice")
 @ImportAutoConfiguration({
     SpringDocConfiguration.class,
     SpringDocConfigProperties.class,

@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
                 + " numbered uniquely within its unit, perhaps carrying out a work item; a document can be revoked.")
 class DocumentController {
 
-    private static final String NOT_FOUND = "No document has the id 0d3c6a1e-7b2f-4e8a-9c5d-1f2e3a4b5c6d.";
+    private static final String NOT_FOUND = "No document has the id 0d3c6a1e-7b2f-4e8a-9c5d-1f2e3a4b5c6d";
 
     private final CommandGateway commands;
     private final QueryGateway queries;

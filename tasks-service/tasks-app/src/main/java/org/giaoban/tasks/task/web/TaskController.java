@@ -52,7 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
                 + " rescheduled or cancelled. Each change is recorded with who made it and why.")
 class TaskController {
 
-    private static final String NOT_FOUND = "No work item has the id 6f1c2d3e-4a5b-4c6d-8e7f-901234567890.";
+    private static final String NOT_FOUND = "No work item has the id 6f1c2d3e-4a5b-4c6d-8e7f-901234567890";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
