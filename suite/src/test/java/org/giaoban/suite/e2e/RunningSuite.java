@@ -1,6 +1,7 @@
 package org.giaoban.suite.e2e;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -191,6 +192,16 @@ public final class RunningSuite implements AutoCloseable {
     /** A demonstration user signed in at the gateway with the run's password. */
     public Caller as(String user) {
         return new Caller(process(GATEWAY).url(""), Caller.basic(user, password));
+    }
+
+    /** The gateway's address, for a client of its own (the ones generated from the OpenAPI documents). */
+    public URI gateway() {
+        return process(GATEWAY).url("");
+    }
+
+    /** The {@code Authorization} header of a demonstration user signed in with the run's password. */
+    public String authorization(String user) {
+        return Caller.basic(user, password);
     }
 
     /** A demonstration user at the gateway with a password that is not the user's. */
