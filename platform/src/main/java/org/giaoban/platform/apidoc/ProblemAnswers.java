@@ -88,13 +88,16 @@ public final class ProblemAnswers {
         }
         describeWhoMayCall(operation, refused);
         if (parameters || body) {
+            // An example of the shape only: the field is the operation's first parameter, or one of a body.
+            String field = parameters ? operation.getParameters().get(0).getName() : "title";
+            String message = parameters ? "is invalid" : "must not be blank";
             add(
                     operation,
                     400,
                     "invalid-request",
                     "Invalid request",
-                    "dueOn: must not be null",
-                    Map.of("errors", List.of(Map.of("field", "dueOn", "message", "must not be null"))));
+                    field + ": " + message,
+                    Map.of("errors", List.of(Map.of("field", field, "message", message))));
         }
         if (body) {
             add(

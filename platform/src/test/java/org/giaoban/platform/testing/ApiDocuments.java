@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -19,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 public final class ApiDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SHOWN_DIFFERENCES = 20;
 
     private ApiDocuments() {}
 
@@ -33,18 +38,52 @@ public final class ApiDocuments {
         return document;
     }
 
-    /** Fails unless {@code docs/api/<service>.json} holds the same document, and says how to update it. */
+    /**
+     * Fails unless {@code docs/api/<service>.json} holds the same document, naming the first places where they differ
+     * (as JSON pointers) and the file to copy.
+     */
     public static void assertCheckedIn(JsonNode document, String service) throws IOException {
         Path checkedIn = repositoryRoot().resolve(Path.of("docs", "api", service + ".json"));
         assertThat(checkedIn)
                 .as("the checked-in contract; create it with: cp %s %s", written(service), checkedIn)
                 .exists();
-        assertThat(JSON.readTree(checkedIn.toFile()))
+        List<String> differences = new ArrayList<>();
+        differences(JSON.readTree(checkedIn.toFile()), document, "", differences);
+        assertThat(differences)
                 .as(
-                        "%s differs from what the service serves; if the change of the contract is meant, cp %s %s"
-                                + " and rebuild the client",
+                        "where %s differs from what the service serves; if the change of the contract is meant,"
+                                + " cp %s %s",
                         checkedIn, written(service), checkedIn)
-                .isEqualTo(document);
+                .isEmpty();
+    }
+
+    private static void differences(JsonNode checkedIn, JsonNode served, String at, List<String> differences) {
+        if (differences.size() >= SHOWN_DIFFERENCES || checkedIn.equals(served)) {
+            return;
+        }
+        if (checkedIn.isObject() && served.isObject()) {
+            Set<String> names = new TreeSet<>();
+            checkedIn.fieldNames().forEachRemaining(names::add);
+            served.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                differences(
+                        checkedIn.path(name),
+                        served.path(name),
+                        at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        differences);
+            }
+        } else if (checkedIn.isArray() && served.isArray() && checkedIn.size() == served.size()) {
+            for (int i = 0; i < checkedIn.size(); i++) {
+                differences(checkedIn.get(i), served.get(i), at + "/" + i, differences);
+            }
+        } else {
+            differences.add(at + ": checked in " + shown(checkedIn) + ", served " + shown(served));
+        }
+    }
+
+    private static String shown(JsonNode value) {
+        String text = value.isMissingNode() ? "nothing" : value.toString();
+        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
     }
 
     private static Path written(String service) {

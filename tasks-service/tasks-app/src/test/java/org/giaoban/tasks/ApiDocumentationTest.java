@@ -1,23 +1,14 @@
 package org.giaoban.tasks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.giaoban.platform.testing.ApiDocumentContract;
 import org.giaoban.platform.testing.ApiDocumentSlice;
-import org.giaoban.platform.testing.ApiDocuments;
-import org.giaoban.platform.testing.OpenApiLint;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** tasks-service's OpenAPI document: one a front-end team can build from, and the contract checked in. */
 @ApiDocumentSlice
-class ApiDocumentationTest {
-
-    @Autowired
-    private MockMvc mvc;
+class ApiDocumentationTest extends ApiDocumentContract {
 
     @MockitoBean
     private CommandGateway commands;
@@ -25,15 +16,8 @@ class ApiDocumentationTest {
     @MockitoBean
     private QueryGateway queries;
 
-    @Test
-    void describesEveryOperationFieldAndRefusal() throws Exception {
-        assertThat(OpenApiLint.findings(ApiDocuments.served(mvc, "tasks")))
-                .as("what the OpenAPI document lacks")
-                .isEmpty();
-    }
-
-    @Test
-    void isTheContractCheckedInUnderDocsApi() throws Exception {
-        ApiDocuments.assertCheckedIn(ApiDocuments.served(mvc, "tasks"), "tasks");
+    @Override
+    protected String document() {
+        return "tasks";
     }
 }
