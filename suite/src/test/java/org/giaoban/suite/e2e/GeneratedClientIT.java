@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.giaoban.suite.client.tasks.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The suite called through the clients generated from the OpenAPI documents under {@code docs/api}, as a front-end
@@ -35,6 +38,25 @@ class GeneratedClientIT {
     @BeforeAll
     static void joinTheSuite(RunningSuite running) {
         suite = running;
+    }
+
+    /** What Swagger UI at the gateway loads (springdoc.swagger-ui.urls) is what the clients were generated from. */
+    @ParameterizedTest
+    @CsvSource({
+        "/v3/api-docs/tasks, tasks",
+        "/v3/api-docs/training, training",
+        "/v3/api-docs/reporting, reporting",
+        "/v3/api-docs, gateway"
+    })
+    void swaggerUiReadsTheCheckedInDocumentsThroughTheGateway(String url, String document) throws Exception {
+        Answer served = suite.anonymous().get(url);
+
+        assertThat(served.status()).as(served.toString()).isEqualTo(200);
+        assertThat(served.json())
+                .as("%s as the gateway serves it, against docs/api/%s.json", url, document)
+                .isEqualTo(new ObjectMapper()
+                        .readTree(
+                                Path.of("..", "docs", "api", document + ".json").toFile()));
     }
 
     @Test
