@@ -2,10 +2,15 @@ package org.giaoban.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +297,37 @@ class GatewayIT {
                 .isEqualTo("giaoban gateway")
                 .jsonPath("$.paths['/api/me'].get")
                 .exists();
+    }
+
+    /**
+     * The gateway's own document, written to {@code target/openapi/gateway.json}, is the contract checked in under
+     * {@code docs/api}, which the suite lints and generates its client from.
+     */
+    @Test
+    void theGatewaysDocumentIsTheContractCheckedIn() throws IOException {
+        byte[] served = client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode document = json.readTree(served);
+        Path written = Path.of("target", "openapi", "gateway.json").toAbsolutePath();
+        Files.createDirectories(written.getParent());
+        json.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), document);
+        Path checkedIn =
+                Path.of("..", "docs", "api", "gateway.json").toAbsolutePath().normalize();
+        assertThat(checkedIn)
+                .as("the checked-in contract; create it with: cp %s %s", written, checkedIn)
+                .exists();
+        assertThat(json.readTree(checkedIn.toFile()))
+                .as(
+                        "%s differs from what the gateway serves; if the change is meant, cp %s %s",
+                        checkedIn, written, checkedIn)
+                .isEqualTo(document);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.giaoban.platform.ledger;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -236,10 +237,28 @@ public final class LedgerStore {
     }
 
     /** {@code {"leafIndex", "treeSize", "auditPath"}} of the API, hashes in hex. */
-    public record InclusionProof(long leafIndex, long treeSize, List<String> auditPath) {}
+    @Schema(description = "An inclusion proof (RFC 9162, 2.1.3)")
+    public record InclusionProof(
+            @Schema(description = "The event's leaf", example = "41")
+            long leafIndex,
+
+            @Schema(description = "The tree's size", example = "1234")
+            long treeSize,
+
+            @Schema(description = "The audit path, leaf to root, SHA-256 hashes in lowercase hex")
+            List<String> auditPath) {}
 
     /** {@code {"from", "to", "proof"}} of the API, hashes in hex. */
-    public record ConsistencyProof(long from, long to, List<String> proof) {}
+    @Schema(description = "A consistency proof (RFC 9162, 2.1.4)")
+    public record ConsistencyProof(
+            @Schema(description = "The earlier tree's size", example = "1000")
+            long from,
+
+            @Schema(description = "The later tree's size", example = "1234")
+            long to,
+
+            @Schema(description = "The proof, SHA-256 hashes in lowercase hex")
+            List<String> proof) {}
 
     /**
      * A public key as published: {@code {"keyId", "algorithm": "Ed25519", "publicKey" (PEM), "validFrom",

@@ -2,6 +2,7 @@ package org.giaoban.platform.ledger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -14,8 +15,29 @@ import java.util.HexFormat;
  * {@code giaoban-tree-head/v1\n{service}\n{treeSize}\n{rootHash}\n{timestamp}}; hashes and the signature are lowercase
  * hex.
  */
+@Schema(description = "A signed tree head: the ledger's size and root hash at an instant, signed with Ed25519")
 public record TreeHead(
-        String service, long treeSize, String rootHash, String timestamp, String keyId, String signature) {
+        @Schema(description = "The service whose ledger", example = "tasks")
+        String service,
+
+        @Schema(description = "The leaves (events) in the tree", example = "1234")
+        long treeSize,
+
+        @Schema(
+                description = "The tree's root, SHA-256 in lowercase hex",
+                example = "9c1e5a0f3b7d2c8e4a6f1b9d0c3e7a5f2b8d4c6e0a9f3b1d7c5e2a8f4b6d0c9e")
+        String rootHash,
+
+        @Schema(description = "When it was signed (ISO-8601)", example = "2022-10-06T01:30:00Z")
+        String timestamp,
+
+        @Schema(description = "The key that signed it (GET /api/audit/keys)", example = "tasks-2022")
+        String keyId,
+
+        @Schema(
+                description = "Ed25519 over giaoban-tree-head/v1, service, treeSize, rootHash and timestamp,"
+                        + " a line each; lowercase hex")
+        String signature) {
 
     /** The first line of every signed text: a signature over it means nothing else. */
     public static final String SIGNED_TEXT_VERSION = "giaoban-tree-head/v1";

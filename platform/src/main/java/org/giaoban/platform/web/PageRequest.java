@@ -11,6 +11,13 @@ public record PageRequest(int page, int size) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
+    /** What {@code page} means, as the services' OpenAPI documents say it. */
+    public static final String PAGE_DESCRIPTION = "The page, from 0";
+
+    /** What {@code size} means, as the services' OpenAPI documents say it. */
+    public static final String SIZE_DESCRIPTION =
+            "Items per page, from 1 to " + MAX_SIZE + "; " + DEFAULT_SIZE + " when not given";
+
     public static PageRequest of(Integer page, Integer size) {
         int resolvedPage = page == null ? 0 : page;
         int resolvedSize = size == null ? DEFAULT_SIZE : size;

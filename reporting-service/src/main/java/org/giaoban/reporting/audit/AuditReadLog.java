@@ -2,6 +2,7 @@ package org.giaoban.reporting.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +67,30 @@ public final class AuditReadLog {
     }
 
     /** One read of an audit endpoint: when, by whom (name, roles, unit), which request and what it asked. */
+    @Schema(description = "One read of an audit endpoint")
     public record AuditRead(
+            @Schema(description = "When", example = "2022-10-06T01:35:00Z")
             Instant at,
+
+            @Schema(description = "Who", example = "auditor")
             String actor,
+
+            @Schema(description = "Their roles", example = "[\"AUDITOR\"]")
             List<String> roles,
+
+            @Schema(description = "Their unit; null for none", example = "HN")
             String unitId,
+
+            @Schema(description = "The method", example = "GET")
             String method,
+
+            @Schema(description = "The path", example = "/api/audit/verify")
             String path,
+
+            @Schema(description = "The query", example = "service=tasks")
             String query,
+
+            @Schema(description = "The request's id", example = "9f8e7d6c")
             String requestId) {
 
         /**

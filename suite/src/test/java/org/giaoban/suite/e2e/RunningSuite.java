@@ -204,6 +204,16 @@ public final class RunningSuite implements AutoCloseable {
         return new Caller(process(GATEWAY).url(""), Caller.basic(user, password));
     }
 
+    /** The gateway's address, for a client of its own (the ones generated from the OpenAPI documents). */
+    public URI gateway() {
+        return process(GATEWAY).url("");
+    }
+
+    /** The {@code Authorization} header of a demonstration user signed in with the run's password. */
+    public String authorization(String user) {
+        return Caller.basic(user, password);
+    }
+
     /** A demonstration user at the gateway with a password that is not the user's. */
     public Caller withWrongPassword(String user) {
         return new Caller(process(GATEWAY).url(""), Caller.basic(user, password + "-wrong"));

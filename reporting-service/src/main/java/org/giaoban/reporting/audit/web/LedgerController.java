@@ -1,12 +1,20 @@
 package org.giaoban.reporting.audit.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.giaoban.platform.apidoc.ApiProblem;
 import org.giaoban.platform.ledger.LedgerStore;
 import org.giaoban.platform.ledger.TreeHead;
 import org.giaoban.platform.problem.FieldError;
@@ -29,7 +37,20 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/audit")
+@Tag(name = AuditController.TAG, description = AuditController.TAG_DESCRIPTION)
 class LedgerController {
+
+    private static final String VERIFIED_EXAMPLE = "{\"service\":\"tasks\",\"verified\":true,\"events\":1234,"
+            + "\"treeHead\":{\"service\":\"tasks\",\"treeSize\":1234,\"rootHash\":\"9c1e…\","
+            + "\"timestamp\":\"2022-10-06T01:30:00Z\",\"keyId\":\"tasks-2022\",\"signature\":\"4f0a…\"}}";
+
+    private static final String MISMATCH_EXAMPLE = "{\"service\":\"tasks\",\"verified\":false,\"firstMismatch\":"
+            + "{\"position\":41,\"leafIndex\":41,\"reason\":\"the row differs from the sealed leaf\","
+            + "\"expected\":\"5f2b…\",\"found\":\"a03c…\"}}";
+
+    private static final String KEYS_EXAMPLE = "[{\"service\":\"tasks\",\"keyId\":\"tasks-2022\","
+            + "\"algorithm\":\"Ed25519\",\"publicKey\":\"-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----\\n\","
+            + "\"validFrom\":\"2022-01-01T00:00:00Z\",\"validTo\":null}]";
 
     private final AuditedServices services;
     private final LedgerReads ledgers;
@@ -44,12 +65,28 @@ class LedgerController {
      * them) or by the instant they were signed (ISO-8601), both included.
      */
     @GetMapping("/tree-heads")
+    @Operation(
+            operationId = "treeHeads",
+            summary = "List signed tree heads",
+            description = "The signed tree heads of a service's ledger, newest first, a page at a time, between two"
+                    + " tree sizes or two instants.")
     PageResponse<TreeHead> treeHeads(
-            @RequestParam(required = false) String service,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @Parameter(
+                            description = "The service whose ledger: tasks or training",
+                            required = true,
+                            schema = @Schema(allowableValues = {"tasks", "training"}))
+                    @RequestParam(required = false)
+                    String service,
+            @Parameter(description = "From this tree size, or this instant (ISO-8601), included", example = "1000")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "To this tree size, or this instant, included", example = "2022-10-06T00:00:00Z")
+                    @RequestParam(required = false)
+                    String to,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, example = "0") @RequestParam(required = false)
+                    Integer page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, example = "50") @RequestParam(required = false)
+                    Integer size) {
         ServiceEventSource source = services.named(service);
         PageRequest paging = PageRequest.of(page, size);
         List<FieldError> errors = new ArrayList<>();
@@ -89,17 +126,43 @@ class LedgerController {
     }
 
     @GetMapping("/tree-heads/latest")
-    TreeHead latestTreeHead(@RequestParam(required = false) String service) {
+    @Operation(
+            operationId = "latestTreeHead",
+            summary = "The latest signed tree head",
+            description = "The newest signed tree head of a service's ledger.")
+    @ApiProblem(status = 404, type = "not-found", detail = "No signed tree head of has the id tasks")
+    TreeHead latestTreeHead(
+            @Parameter(
+                            description = "The service whose ledger: tasks or training",
+                            required = true,
+                            schema = @Schema(allowableValues = {"tasks", "training"}))
+                    @RequestParam(required = false)
+                    String service) {
         ServiceEventSource source = services.named(service);
         return ledgers.latestTreeHead(source)
                 .orElseThrow(() -> new ResourceNotFoundException("signed tree head of", service));
     }
 
     @GetMapping("/proofs/inclusion")
+    @Operation(
+            operationId = "inclusionProof",
+            summary = "Prove an event is in the ledger",
+            description = "The audit path (RFC 9162, 2.1.3) of the event at a position in the tree of a size, by"
+                    + " default that of the latest signed head.")
+    @ApiProblem(status = 404, type = "not-found", detail = "No sealed event of tasks at position has the id 1235")
     LedgerStore.InclusionProof inclusionProof(
-            @RequestParam(required = false) String service,
-            @RequestParam(required = false) Long position,
-            @RequestParam(required = false) Long treeSize) {
+            @Parameter(
+                            description = "The service whose ledger: tasks or training",
+                            required = true,
+                            schema = @Schema(allowableValues = {"tasks", "training"}))
+                    @RequestParam(required = false)
+                    String service,
+            @Parameter(description = "The event's position", required = true, example = "41")
+                    @RequestParam(required = false)
+                    Long position,
+            @Parameter(description = "The tree's size; the latest signed head's when left out", example = "1234")
+                    @RequestParam(required = false)
+                    Long treeSize) {
         ServiceEventSource source = services.named(service);
         List<FieldError> errors = new ArrayList<>();
         if (position == null) {
@@ -138,10 +201,23 @@ class LedgerController {
     }
 
     @GetMapping("/proofs/consistency")
+    @Operation(
+            operationId = "consistencyProof",
+            summary = "Prove the ledger only grew",
+            description = "The consistency proof (RFC 9162, 2.1.4) between the tree of one size and a later one.")
     LedgerStore.ConsistencyProof consistencyProof(
-            @RequestParam(required = false) String service,
-            @RequestParam(required = false) Long from,
-            @RequestParam(required = false) Long to) {
+            @Parameter(
+                            description = "The service whose ledger: tasks or training",
+                            required = true,
+                            schema = @Schema(allowableValues = {"tasks", "training"}))
+                    @RequestParam(required = false)
+                    String service,
+            @Parameter(description = "The earlier tree's size", required = true, example = "1000")
+                    @RequestParam(required = false)
+                    Long from,
+            @Parameter(description = "The later tree's size", required = true, example = "1234")
+                    @RequestParam(required = false)
+                    Long to) {
         ServiceEventSource source = services.named(service);
         List<FieldError> errors = new ArrayList<>();
         if (from == null) {
@@ -167,6 +243,15 @@ class LedgerController {
 
     /** Every key of both services, each with its {@code service}. */
     @GetMapping("/keys")
+    @Operation(
+            operationId = "ledgerKeys",
+            summary = "The ledgers' public keys",
+            description = "Every Ed25519 key the services signed tree heads with (PEM), each with its service and the"
+                    + " time it was in use; validTo is null for the key in use.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The keys",
+            content = @Content(schema = @Schema(type = "array"), examples = @ExampleObject(value = KEYS_EXAMPLE)))
     List<ObjectNode> keys() {
         List<ObjectNode> keys = new ArrayList<>();
         for (ServiceEventSource source : services.all()) {
@@ -176,7 +261,29 @@ class LedgerController {
     }
 
     @GetMapping("/verify")
-    ObjectNode verify(@RequestParam(required = false) String service) {
+    @Operation(
+            operationId = "verifyLedger",
+            summary = "Verify a service's stored events",
+            description = "Recomputes the stored rows against the signed tree heads: verified, with the number of"
+                    + " events and the head they match; or the first mismatch, named by position (an edited, deleted,"
+                    + " inserted or reordered row).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The result",
+            content =
+                    @Content(
+                            schema = @Schema(type = "object"),
+                            examples = {
+                                @ExampleObject(name = "verified", value = VERIFIED_EXAMPLE),
+                                @ExampleObject(name = "mismatch", value = MISMATCH_EXAMPLE)
+                            }))
+    ObjectNode verify(
+            @Parameter(
+                            description = "The service whose ledger: tasks or training",
+                            required = true,
+                            schema = @Schema(allowableValues = {"tasks", "training"}))
+                    @RequestParam(required = false)
+                    String service) {
         return ledgers.verify(services.named(service));
     }
 

@@ -1,5 +1,11 @@
 package org.giaoban.reporting.briefing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/reports/briefing")
+@Tag(
+        name = "Briefing",
+        description = "The figures of the periodic briefing (giao ban) for a period and a unit with the units under"
+                + " it, by the counting rules of DOMAIN.md: live, or as they stood at an instant recorded before.")
 class BriefingController {
 
     static final MediaType CSV_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -55,14 +65,53 @@ class BriefingController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "briefing",
+            summary = "The briefing for a period and a unit",
+            description = "Work items due and done, documents by kind, classes and learner-turns by bloc and format,"
+                    + " plans against actuals and contests, for the period and the unit with the units under it. As"
+                    + " JSON, or as CSV (format=csv or Accept: text/csv) or an Excel workbook (format=xlsx). With"
+                    + " recordedAt, the figures as they stood at that instant: what was recorded after it is left out.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The briefing",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = BriefingReport.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = "string", description = "The same figures as CSV, a table a section")),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = "string", format = "binary", description = "An Excel workbook"))
+            })
     ResponseEntity<?> briefing(
-            @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to,
-            @RequestParam(defaultValue = "HN") String unitId,
-            @RequestParam(required = false) Instant recordedAt,
-            @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = GatewayWait.HEADER, required = false) String answerWithin) {
+            @Parameter(description = "The first day of the period", required = true, example = "2022-01-01")
+                    @RequestParam(required = false)
+                    LocalDate from,
+            @Parameter(
+                            description = "The last day of the period, at most 10 calendar years after from",
+                            required = true,
+                            example = "2022-09-08")
+                    @RequestParam(required = false)
+                    LocalDate to,
+            @Parameter(description = "The unit, with the units under it", example = "HN-HOANKIEM")
+                    @RequestParam(defaultValue = "HN")
+                    String unitId,
+            @Parameter(
+                            description = "The instant the figures are to stand at, not in the future; leave out for"
+                                    + " everything recorded so far",
+                            example = "2022-10-06T00:00:00Z")
+                    @RequestParam(required = false)
+                    Instant recordedAt,
+            @Parameter(
+                            description = "json, csv or xlsx; it wins over Accept",
+                            schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
+                    @RequestParam(required = false)
+                    String format,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(name = GatewayWait.HEADER, required = false) String answerWithin) {
         BriefingRequest request = validated(from, to, unitId, recordedAt);
         Format answer = Format.of(format, accept);
         BriefingReport report = reports.briefing(request, GatewayWait.of(answerWithin));

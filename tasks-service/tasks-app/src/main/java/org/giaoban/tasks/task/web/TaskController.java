@@ -1,5 +1,11 @@
 package org.giaoban.tasks.task.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
@@ -7,6 +13,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.giaoban.platform.apidoc.ApiProblem;
 import org.giaoban.platform.problem.InvalidFieldException;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.web.IdResponse;
@@ -39,7 +46,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** Work items over HTTP: each write is one command, each read one query of the task-list read model. */
 @RestController
 @RequestMapping("/api/tasks")
+@Tag(
+        name = "Work items",
+        description = "The items of a unit's work programme: planned with a due date, then completed, reopened,"
+                + " rescheduled or cancelled. Each change is recorded with who made it and why.")
 class TaskController {
+
+    private static final String NOT_FOUND = "No work item has the id 6f1c2d3e-4a5b-4c6d-8e7f-901234567890";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -52,6 +65,15 @@ class TaskController {
     }
 
     @PostMapping
+    @Operation(
+            operationId = "planTask",
+            summary = "Plan a work item",
+            description = "Adds an item to a unit's programme, open until it is completed or cancelled. An OFFICER"
+                    + " plans for its own unit and the units under it.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Planned: the new item's id, and its address in Location",
+            headers = @Header(name = "Location", description = "/api/tasks/{id}", schema = @Schema(type = "string")))
     ResponseEntity<IdResponse> plan(@Valid @RequestBody TaskRequests.Plan request) {
         UUID taskId = UUID.randomUUID();
         commands.sendAndWait(new PlanTaskCommand(
@@ -65,45 +87,121 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/complete")
+    @Operation(
+            operationId = "completeTask",
+            summary = "Complete a work item",
+            description = "Records the day an open item was done (not in the future) and an optional note.")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    @ApiProblem(status = 409, type = "task-cancelled", detail = "The work item is cancelled; it cannot be completed.")
+    @ApiProblem(
+            status = 409,
+            type = "task-completed",
+            detail = "The work item is already completed; reopen it before it can be completed.")
     IdResponse complete(
-            @PathVariable UUID taskId,
+            @Parameter(description = "The work item's id", example = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890")
+                    @PathVariable
+                    UUID taskId,
             @Valid @RequestBody TaskRequests.Complete request,
-            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+            @Parameter(
+                            description = "The version last read (the item's version, or the ETag of GET):"
+                                    + " 412 if it has changed since",
+                            example = "\"3\"")
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch) {
         commands.sendAndWait(new CompleteTaskCommand(
                 taskId, request.completedOn(), request.note(), IfMatch.expectedVersion(ifMatch)));
         return new IdResponse(taskId);
     }
 
     @PostMapping("/{taskId}/reopen")
+    @Operation(
+            operationId = "reopenTask",
+            summary = "Reopen a completed work item",
+            description = "Makes a completed item open again, with the reason; its completion day is cleared.")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    @ApiProblem(status = 409, type = "task-cancelled", detail = "The work item is cancelled; it cannot be reopened.")
+    @ApiProblem(
+            status = 409,
+            type = "task-not-completed",
+            detail = "The work item is open; only a completed one can be reopened.")
     IdResponse reopen(
-            @PathVariable UUID taskId,
+            @Parameter(description = "The work item's id", example = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890")
+                    @PathVariable
+                    UUID taskId,
             @Valid @RequestBody TaskRequests.Reopen request,
-            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+            @Parameter(
+                            description = "The version last read (the item's version, or the ETag of GET):"
+                                    + " 412 if it has changed since",
+                            example = "\"3\"")
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch) {
         commands.sendAndWait(new ReopenTaskCommand(taskId, request.reason(), IfMatch.expectedVersion(ifMatch)));
         return new IdResponse(taskId);
     }
 
     @PostMapping("/{taskId}/reschedule")
+    @Operation(
+            operationId = "rescheduleTask",
+            summary = "Reschedule an open work item",
+            description = "Moves an open item's due date, with the reason.")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    @ApiProblem(status = 409, type = "task-cancelled", detail = "The work item is cancelled; it cannot be rescheduled.")
+    @ApiProblem(
+            status = 409,
+            type = "task-completed",
+            detail = "The work item is already completed; reopen it before it can be rescheduled.")
     IdResponse reschedule(
-            @PathVariable UUID taskId,
+            @Parameter(description = "The work item's id", example = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890")
+                    @PathVariable
+                    UUID taskId,
             @Valid @RequestBody TaskRequests.Reschedule request,
-            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+            @Parameter(
+                            description = "The version last read (the item's version, or the ETag of GET):"
+                                    + " 412 if it has changed since",
+                            example = "\"3\"")
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch) {
         commands.sendAndWait(
                 new RescheduleTaskCommand(taskId, request.dueOn(), request.reason(), IfMatch.expectedVersion(ifMatch)));
         return new IdResponse(taskId);
     }
 
     @PostMapping("/{taskId}/cancel")
+    @Operation(
+            operationId = "cancelTask",
+            summary = "Cancel a work item",
+            description = "Takes an item out of the programme, with the reason; a cancelled item can no longer change.")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    @ApiProblem(status = 409, type = "task-cancelled", detail = "The work item is cancelled; it cannot be cancelled.")
+    @ApiProblem(
+            status = 409,
+            type = "task-completed",
+            detail = "The work item is already completed; reopen it before it can be cancelled.")
     IdResponse cancel(
-            @PathVariable UUID taskId,
+            @Parameter(description = "The work item's id", example = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890")
+                    @PathVariable
+                    UUID taskId,
             @Valid @RequestBody TaskRequests.Cancel request,
-            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+            @Parameter(
+                            description = "The version last read (the item's version, or the ETag of GET):"
+                                    + " 412 if it has changed since",
+                            example = "\"3\"")
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch) {
         commands.sendAndWait(new CancelTaskCommand(taskId, request.reason(), IfMatch.expectedVersion(ifMatch)));
         return new IdResponse(taskId);
     }
 
     @GetMapping("/{taskId}")
-    ResponseEntity<TaskView> find(@PathVariable UUID taskId) {
+    @Operation(
+            operationId = "findTask",
+            summary = "Read a work item",
+            description = "The item as it stands; its version is also in the ETag header, to send back in If-Match.")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    ResponseEntity<TaskView> find(
+            @Parameter(description = "The work item's id", example = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890")
+                    @PathVariable
+                    UUID taskId) {
         TaskView task = queries.query(new FindTaskQuery(taskId), ResponseTypes.optionalInstanceOf(TaskView.class))
                 .join()
                 .orElseThrow(() -> new ResourceNotFoundException("work item", taskId));
@@ -111,14 +209,31 @@ class TaskController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listTasks",
+            summary = "List work items",
+            description = "Work items by programme, unit (with the units under it), status and due dates, in order of"
+                    + " due date, a page at a time.")
     PageResponse<TaskView> list(
-            @RequestParam(required = false) String programme,
-            @RequestParam(required = false) String unitId,
-            @RequestParam(required = false) TaskStatus status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @Parameter(description = "The programme: a year, or a term", example = "2022")
+                    @RequestParam(required = false)
+                    String programme,
+            @Parameter(description = "A unit: its items and those of the units under it", example = "HN-LONGBIEN")
+                    @RequestParam(required = false)
+                    String unitId,
+            @Parameter(description = "Only items in this state") @RequestParam(required = false) TaskStatus status,
+            @Parameter(description = "Due on or after this day", example = "2022-01-01")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate dueFrom,
+            @Parameter(description = "Due on or before this day", example = "2022-09-08")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate dueTo,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, example = "0") @RequestParam(required = false)
+                    Integer page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, example = "50") @RequestParam(required = false)
+                    Integer size) {
         PageRequest paging = PageRequest.of(page, size);
         if (dueFrom != null && dueTo != null && dueFrom.isAfter(dueTo)) {
             throw new InvalidFieldException("dueTo", "must not be before dueFrom");

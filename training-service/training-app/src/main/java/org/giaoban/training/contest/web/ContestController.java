@@ -1,5 +1,11 @@
 package org.giaoban.training.contest.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -7,6 +13,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.giaoban.platform.apidoc.ApiProblem;
 import org.giaoban.platform.problem.BatchTooLargeException;
 import org.giaoban.platform.problem.FieldError;
 import org.giaoban.platform.problem.InvalidRequestException;
@@ -34,7 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/contests")
+@Tag(
+        name = "Contests",
+        description = "Online contests on the Party's resolutions: entries by participants of each unit, counted as"
+                + " participation-turns and distinct participants.")
 class ContestController {
+
+    private static final String NOT_FOUND = "No contest has the id 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
     static final int MAX_BATCH = 10_000;
 
@@ -47,6 +60,14 @@ class ContestController {
     }
 
     @PostMapping
+    @Operation(
+            operationId = "openContest",
+            summary = "Open a contest",
+            description = "Records a contest with its subject and the window in which entries count.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Opened: the new contest's id, and its address in Location",
+            headers = @Header(name = "Location", description = "/api/contests/{id}", schema = @Schema(type = "string")))
     ResponseEntity<IdResponse> open(@Valid @RequestBody ContestRequests.Open request) {
         UUID contestId = UUID.randomUUID();
         commands.sendAndWait(new OpenContestCommand(
@@ -56,8 +77,17 @@ class ContestController {
 
     /** One entry: accepted ({@code 202}), or refused as an invalid request that names the field at fault. */
     @PostMapping("/{contestId}/entries")
+    @Operation(
+            operationId = "submitContestEntry",
+            summary = "Submit a contest entry",
+            description = "Records one entry; an entry outside the contest's window or of an unknown unit is refused"
+                    + " as an invalid request naming the field.")
+    @ApiResponse(responseCode = "202", description = "Recorded")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
     ResponseEntity<ContestEntriesResponse> submit(
-            @PathVariable UUID contestId, @Valid @RequestBody ContestRequests.Entry request) {
+            @Parameter(description = "The contest's id", example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") @PathVariable
+                    UUID contestId,
+            @Valid @RequestBody ContestRequests.Entry request) {
         ContestEntriesOutcome outcome =
                 commands.sendAndWait(new SubmitContestEntriesCommand(contestId, List.of(request.toContestEntry())));
         if (!outcome.rejected().isEmpty()) {
@@ -70,8 +100,21 @@ class ContestController {
 
     /** Up to 10,000 entries: the valid ones are recorded, each refused one is listed with its index and reason. */
     @PostMapping("/{contestId}/entries/batch")
+    @Operation(
+            operationId = "submitContestEntries",
+            summary = "Submit up to 10,000 contest entries",
+            description = "Records the valid entries of a batch; the answer counts them and lists each refused entry"
+                    + " with its index and reason.")
+    @ApiResponse(responseCode = "202", description = "Recorded: how many, and the entries refused")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    @ApiProblem(
+            status = 413,
+            type = "batch-too-large",
+            detail = "The batch has 10001 rows; one request takes at most 10000.")
     ResponseEntity<ContestEntriesResponse> submitBatch(
-            @PathVariable UUID contestId, @Valid @RequestBody ContestRequests.Batch request) {
+            @Parameter(description = "The contest's id", example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") @PathVariable
+                    UUID contestId,
+            @Valid @RequestBody ContestRequests.Batch request) {
         if (request.entries().size() > MAX_BATCH) {
             throw new BatchTooLargeException(request.entries().size(), MAX_BATCH);
         }
@@ -83,7 +126,14 @@ class ContestController {
     }
 
     @GetMapping("/{contestId}")
-    ResponseEntity<ContestView> find(@PathVariable UUID contestId) {
+    @Operation(
+            operationId = "findContest",
+            summary = "Read a contest",
+            description = "The contest with its entries (participation-turns) and distinct participants so far.")
+    @ApiProblem(status = 404, type = "not-found", detail = NOT_FOUND)
+    ResponseEntity<ContestView> find(
+            @Parameter(description = "The contest's id", example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") @PathVariable
+                    UUID contestId) {
         ContestView contest = queries.query(
                         new FindContestQuery(contestId), ResponseTypes.optionalInstanceOf(ContestView.class))
                 .join()

@@ -1,5 +1,9 @@
 package org.giaoban.training.enrolment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.platform.access.UnitWriteAccess;
+import org.giaoban.platform.apidoc.ApiProblem;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.web.PageRequest;
 import org.giaoban.platform.web.PageResponse;
@@ -34,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/classes/{classId}/enrolments")
+@Tag(name = EnrolmentController.TAG)
 class ClassListController {
 
     private final EventStore events;
@@ -45,13 +51,40 @@ class ClassListController {
     }
 
     /** One learner of the list; {@code learnerId} masked and {@code fullName} null for a caller without the need. */
-    record EnrolledLearner(String learnerId, String fullName, String unitId, boolean erased) {}
+    @Schema(description = "A learner enrolled in a class, as the caller may see them")
+    record EnrolledLearner(
+            @Schema(
+                    description = "Their id: in clear for a caller who may write for the class's unit, masked"
+                            + " for others; null once their personal data is erased",
+                    example = "0793******23")
+            String learnerId,
+
+            @Schema(
+                    description =
+                            "Their full name, for a caller who may write for the class's unit; null" + " otherwise",
+                    example = "Nguyễn Thị Hà")
+            String fullName,
+
+            @Schema(description = "Their unit", example = "HN-HOANKIEM")
+            String unitId,
+
+            @Schema(description = "Whether their personal data has been erased", example = "false")
+            boolean erased) {}
 
     @GetMapping
+    @Operation(
+            operationId = "listEnrolments",
+            summary = "List the learners of a class",
+            description = "The learners enrolled and not withdrawn, in order of enrolment, a page at a time. Their ids"
+                    + " and names are shown in clear only to an ADMIN or an OFFICER of the organising unit.")
+    @ApiProblem(status = 404, type = "not-found", detail = "No class has the id 5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d")
     PageResponse<EnrolledLearner> classList(
-            @PathVariable UUID classId,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @Parameter(description = "The class's id", example = "5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d") @PathVariable
+                    UUID classId,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, example = "0") @RequestParam(required = false)
+                    Integer page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, example = "50") @RequestParam(required = false)
+                    Integer size) {
         PageRequest paging = PageRequest.of(page, size);
         DomainEventStream stream = events.readEvents(classId.toString());
         if (!stream.hasNext() || !(stream.peek().getPayload() instanceof TrainingClassOpenedEvent opened)) {

@@ -1,5 +1,12 @@
 package org.giaoban.training.enrolment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -7,6 +14,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.giaoban.platform.apidoc.ApiProblem;
 import org.giaoban.platform.problem.BatchTooLargeException;
 import org.giaoban.platform.problem.DomainRuleViolation;
 import org.giaoban.platform.problem.FieldError;
@@ -32,10 +40,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/classes/{classId}/enrolments")
+@Tag(
+        name = EnrolmentController.TAG,
+        description = "Learners enrolled in a class, one at a time or by class list, and withdrawn.")
 class EnrolmentController {
+
+    static final String TAG = "Enrolments";
 
     static final int MAX_BATCH = 10_000;
     static final String TEXT_CSV = "text/csv";
+
+    private static final String BATCH_DESCRIPTION = "Enrols up to 10,000 learners at once, as JSON or as a CSV"
+            + " class list. Each row is judged on its own: the answer counts the learners enrolled and those enrolled"
+            + " already, and lists every refused row with its index and reason (an unknown unit, a full class...).";
 
     private final CommandGateway commands;
 
@@ -44,8 +61,33 @@ class EnrolmentController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "enrolLearner",
+            summary = "Enrol a learner in a class",
+            description =
+                    "Enrols one learner; refused when they are enrolled already, the class is full or" + " cancelled.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Enrolled, at the address in Location",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/classes/{classId}/enrolments/{learnerId}",
+                            schema = @Schema(type = "string")))
+    @ApiProblem(status = 404, type = "not-found", detail = "No record has the id 5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d")
+    @ApiProblem(
+            status = 409,
+            type = "already-enrolled",
+            detail = "Learner 079301000123 is already enrolled in this class.")
+    @ApiProblem(
+            status = 409,
+            type = "class-full",
+            detail = "Not enrolled: the class is full: all 120 places are taken.")
+    @ApiProblem(status = 409, type = "class-cancelled", detail = "The class is cancelled; it cannot take enrolments.")
     ResponseEntity<EnrolmentRequests.Enrolled> enrol(
-            @PathVariable UUID classId, @Valid @RequestBody EnrolmentRequests.Enrol request) {
+            @Parameter(description = "The class's id", example = "5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d") @PathVariable
+                    UUID classId,
+            @Valid @RequestBody EnrolmentRequests.Enrol request) {
         EnrolmentOutcome outcome = enrolAll(classId, List.of(request.toLearner()));
         if (outcome.duplicates() > 0) {
             throw new DomainRuleViolation(
@@ -59,17 +101,66 @@ class EnrolmentController {
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    EnrolmentOutcome enrolList(@PathVariable UUID classId, @Valid @RequestBody EnrolmentRequests.Batch request) {
+    @Operation(operationId = "enrolLearners", summary = "Enrol a class list", description = BATCH_DESCRIPTION)
+    @ApiProblem(status = 404, type = "not-found", detail = "No record has the id 5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d")
+    @ApiProblem(status = 409, type = "class-cancelled", detail = "The class is cancelled; it cannot take enrolments.")
+    @ApiProblem(
+            status = 413,
+            type = "batch-too-large",
+            detail = "The batch has 10001 rows; one request takes at most 10000.")
+    EnrolmentOutcome enrolList(
+            @Parameter(description = "The class's id", example = "5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d") @PathVariable
+                    UUID classId,
+            @Valid @RequestBody EnrolmentRequests.Batch request) {
         return enrolAll(classId, request.learners());
     }
 
     @PostMapping(path = "/batch", consumes = TEXT_CSV)
-    EnrolmentOutcome enrolClassList(@PathVariable UUID classId, HttpServletRequest request) throws IOException {
+    @Operation(
+            operationId = "enrolLearners",
+            summary = "Enrol a class list",
+            description = BATCH_DESCRIPTION,
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The class list as CSV: the header learnerId,fullName,unitId, then a learner"
+                                    + " a row",
+                            content =
+                                    @Content(
+                                            mediaType = TEXT_CSV,
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            example = "learnerId,fullName,unitId\n"
+                                                                    + "079301000123,Nguyễn Thị Hà,HN-HOANKIEM\n"))))
+    @ApiProblem(status = 404, type = "not-found", detail = "No record has the id 5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d")
+    @ApiProblem(status = 409, type = "class-cancelled", detail = "The class is cancelled; it cannot take enrolments.")
+    @ApiProblem(
+            status = 413,
+            type = "batch-too-large",
+            detail = "The batch has 10001 rows; one request takes at most 10000.")
+    EnrolmentOutcome enrolClassList(
+            @Parameter(description = "The class's id", example = "5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d") @PathVariable
+                    UUID classId,
+            @Parameter(hidden = true) HttpServletRequest request)
+            throws IOException {
         return enrolAll(classId, ClassListCsv.parse(request.getInputStream(), MAX_BATCH));
     }
 
     @DeleteMapping("/{learnerId}")
-    ResponseEntity<Void> withdraw(@PathVariable UUID classId, @PathVariable String learnerId) {
+    @Operation(
+            operationId = "withdrawLearner",
+            summary = "Withdraw a learner from a class",
+            description = "Takes a learner off the class list; they count no longer among its learners.")
+    @ApiResponse(responseCode = "204", description = "Withdrawn")
+    @ApiProblem(status = 404, type = "not-found", detail = "No enrolment in this class has the id 079301000123")
+    @ApiProblem(
+            status = 409,
+            type = "class-cancelled",
+            detail = "The class is cancelled; it cannot change its learners.")
+    ResponseEntity<Void> withdraw(
+            @Parameter(description = "The class's id", example = "5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d") @PathVariable
+                    UUID classId,
+            @Parameter(description = "The learner's id", example = "079301000123") @PathVariable String learnerId) {
         commands.sendAndWait(new WithdrawLearnerCommand(classId, learnerId));
         return ResponseEntity.noContent().build();
     }

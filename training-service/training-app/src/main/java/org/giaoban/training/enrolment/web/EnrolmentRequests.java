@@ -1,5 +1,6 @@
 package org.giaoban.training.enrolment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,16 +12,32 @@ final class EnrolmentRequests {
 
     private EnrolmentRequests() {}
 
+    @Schema(name = "Enrolment", description = "A learner to enrol")
     record Enrol(
-            @NotBlank String learnerId,
-            @NotBlank String fullName,
-            @NotBlank @Size(max = 64) String unitId) {
+            @Schema(description = "An id of the person, such as a citizen id number", example = "079301000123")
+            @NotBlank
+            String learnerId,
+
+            @Schema(description = "Their full name", example = "Nguyễn Thị Hà") @NotBlank
+            String fullName,
+
+            @Schema(description = "Their unit", example = "HN-HOANKIEM") @NotBlank @Size(max = 64)
+            String unitId) {
         Learner toLearner() {
             return new Learner(learnerId, fullName, unitId);
         }
     }
 
-    record Batch(@NotNull List<Learner> learners) {}
+    @Schema(name = "ClassList", description = "Up to 10,000 learners to enrol, each judged on its own")
+    record Batch(
+            @Schema(description = "The learners, in the order of the class list") @NotNull
+            List<Learner> learners) {}
 
-    record Enrolled(String classId, String learnerId) {}
+    @Schema(description = "A learner enrolled in a class")
+    record Enrolled(
+            @Schema(description = "The class", example = "5b7e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d")
+            String classId,
+
+            @Schema(description = "The learner", example = "079301000123")
+            String learnerId) {}
 }

@@ -1,10 +1,14 @@
 package org.giaoban.training.plan.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.giaoban.platform.apidoc.ApiProblem;
 import org.giaoban.platform.problem.ResourceNotFoundException;
 import org.giaoban.platform.web.IfMatch;
 import org.giaoban.training.api.plan.FindTrainingPlanQuery;
@@ -26,6 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/training-plans")
+@Tag(
+        name = "Training plans",
+        description = "Each unit's plan for a year: lines of classes planned for one or more blocs, which the briefing"
+                + " sets against the classes held.")
 class TrainingPlanController {
 
     private final CommandGateway commands;
@@ -37,11 +45,21 @@ class TrainingPlanController {
     }
 
     @PutMapping("/{unitId}/{year}")
+    @Operation(
+            operationId = "recordTrainingPlan",
+            summary = "Record a unit's plan for a year",
+            description = "Records the plan, or replaces the one recorded; a bloc may be in one line only. The answer"
+                    + " is the plan as recorded, its version also in the ETag header.")
     ResponseEntity<TrainingPlanResponse> record(
-            @PathVariable String unitId,
-            @PathVariable int year,
+            @Parameter(description = "The unit whose plan it is", example = "HN-HOANKIEM") @PathVariable String unitId,
+            @Parameter(description = "The year", example = "2022") @PathVariable int year,
             @Valid @RequestBody TrainingPlanRequests.Plan request,
-            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+            @Parameter(
+                            description = "The version last read (the plan's version, or the ETag of GET): 412 if it"
+                                    + " has changed since",
+                            example = "\"1\"")
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch) {
         List<PlanLine> lines = request.toPlanLines();
         long version = commands.<Long>sendAndWait(new RecordTrainingPlanCommand(
                 RecordTrainingPlanCommand.planIdOf(unitId, year),
@@ -55,7 +73,15 @@ class TrainingPlanController {
     }
 
     @GetMapping("/{unitId}/{year}")
-    ResponseEntity<TrainingPlanResponse> find(@PathVariable String unitId, @PathVariable int year) {
+    @Operation(
+            operationId = "findTrainingPlan",
+            summary = "Read a unit's plan for a year",
+            description = "The plan as last recorded, with its total of classes; its version is also in the ETag"
+                    + " header, to send back in If-Match.")
+    @ApiProblem(status = 404, type = "not-found", detail = "No training plan has the id HN-HOANKIEM/2022")
+    ResponseEntity<TrainingPlanResponse> find(
+            @Parameter(description = "The unit whose plan it is", example = "HN-HOANKIEM") @PathVariable String unitId,
+            @Parameter(description = "The year", example = "2022") @PathVariable int year) {
         TrainingPlanView plan = queries.query(
                         new FindTrainingPlanQuery(unitId, year),
                         ResponseTypes.optionalInstanceOf(TrainingPlanView.class))

@@ -1,5 +1,6 @@
 package org.giaoban.training.plan.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,10 @@ final class TrainingPlanRequests {
 
     private TrainingPlanRequests() {}
 
-    record Plan(@NotEmpty List<@NotNull @Valid Line> lines) {
+    @Schema(name = "TrainingPlanLines", description = "The lines of a unit's plan for a year")
+    record Plan(
+            @Schema(description = "Its lines, at least one") @NotEmpty
+            List<@NotNull @Valid Line> lines) {
 
         List<PlanLine> toPlanLines() {
             return lines.stream()
@@ -27,8 +31,14 @@ final class TrainingPlanRequests {
         }
     }
 
+    @Schema(name = "TrainingPlanLine", description = "One line of a plan: classes planned for some blocs")
     record Line(
-            @NotBlank @Size(max = 500) String label,
-            @NotEmpty List<@NotNull Bloc> blocs,
-            @NotNull @Min(0) Integer classes) {}
+            @Schema(description = "Its label", example = "Khối Đảng, đoàn thể") @NotBlank @Size(max = 500)
+            String label,
+
+            @Schema(description = "The blocs it covers, each in one line only") @NotEmpty
+            List<@NotNull Bloc> blocs,
+
+            @Schema(description = "The classes planned", example = "66") @NotNull @Min(0)
+            Integer classes) {}
 }

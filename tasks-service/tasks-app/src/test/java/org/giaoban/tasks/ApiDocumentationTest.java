@@ -1,0 +1,23 @@
+package org.giaoban.tasks;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.giaoban.platform.testing.ApiDocumentContract;
+import org.giaoban.platform.testing.ApiDocumentSlice;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** tasks-service's OpenAPI document: one a front-end team can build from, and the contract checked in. */
+@ApiDocumentSlice
+class ApiDocumentationTest extends ApiDocumentContract {
+
+    @MockitoBean
+    private CommandGateway commands;
+
+    @MockitoBean
+    private QueryGateway queries;
+
+    @Override
+    protected String document() {
+        return "tasks";
+    }
+}
