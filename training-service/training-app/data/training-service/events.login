@@ -1,1 +1,0 @@
-Pci3c2xBG2-phywPSryb4gVaDCGypEAU
