@@ -189,7 +189,7 @@ public final class RunningSuite implements AutoCloseable {
         return identitySecret;
     }
 
-    /** The gateway's address, as a browser opens it. */
+    /** The gateway's address, as a browser opens it or a client of its own calls it (the generated ones). */
     public URI gateway() {
         return process(GATEWAY).url("");
     }
@@ -202,11 +202,6 @@ public final class RunningSuite implements AutoCloseable {
     /** A demonstration user signed in at the gateway with the run's password. */
     public Caller as(String user) {
         return new Caller(process(GATEWAY).url(""), Caller.basic(user, password));
-    }
-
-    /** The gateway's address, for a client of its own (the ones generated from the OpenAPI documents). */
-    public URI gateway() {
-        return process(GATEWAY).url("");
     }
 
     /** The {@code Authorization} header of a demonstration user signed in with the run's password. */
