@@ -25,6 +25,10 @@ public final class Problems {
                         + " token in the X-CSRF-Token header; GET /api/session gives it.");
     }
 
+    public static Problem invalidSignIn() {
+        return Problem.of(HttpStatus.BAD_REQUEST, "invalid-sign-in", "Invalid sign-in", "Give a name and a password.");
+    }
+
     public static Problem corsRefused(String origin) {
         return Problem.of(
                 HttpStatus.FORBIDDEN,

@@ -3,6 +3,7 @@ package org.giaoban.gateway.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -22,6 +23,7 @@ import org.giaoban.gateway.problem.Problems;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
 /**
  * The gateway's own OpenAPI document ({@code /v3/api-docs}): {@code /api/me}, the two ways to sign in that Swagger UI's
@@ -35,6 +37,8 @@ public class OpenApiConfiguration {
     static final String BASIC = "basic";
     static final String BEARER = "bearer";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    /** The statuses an operation's shape suggests but it never answers (read by the documents' lint). */
+    static final String NEVER_ANSWERS = "x-giaoban-never-answers";
 
     @Bean
     OpenAPI gatewayOpenApi() {
@@ -81,6 +85,41 @@ public class OpenApiConfiguration {
                 .values()
                 .forEach(path -> path.readOperations()
                         .forEach(operation -> refusals.forEach(refusal -> add(operation, refusal))));
+    }
+
+    /**
+     * What the dashboard's sign-in and sign-out refuse themselves: a body that is not a sign-in, a missing CSRF token.
+     * Neither meets a conflict, which the document says rather than listing a 409 that never comes.
+     */
+    @Bean
+    OpenApiCustomizer sessionRefusals() {
+        return openApi -> {
+            PathItem session = openApi.getPaths().get(PageSessions.PATH);
+            if (session == null) {
+                return;
+            }
+            Operation signIn = session.getPost();
+            add(signIn, Problems.invalidSignIn());
+            add(signIn, Problem.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request", "Failed to read the body."));
+            add(
+                    signIn,
+                    Problem.of(
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            "body-too-large",
+                            "Request body too large",
+                            "The request body is over the limit of this route."));
+            add(
+                    signIn,
+                    Problem.of(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "unsupported-media-type",
+                            "Unsupported Media Type",
+                            "Content type 'text/plain' not supported."));
+            for (Operation change : List.of(signIn, session.getDelete())) {
+                add(change, Problems.csrfRefused());
+                change.addExtension(NEVER_ANSWERS, List.of("409"));
+            }
+        };
     }
 
     private static void add(Operation operation, Problem refusal) {

@@ -1,6 +1,8 @@
 package org.giaoban.gateway.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,16 +39,48 @@ import reactor.core.publisher.Mono;
  * 429 before its password is checked, and every wrong password counts.
  */
 @RestController
+@Tag(
+        name = "Session",
+        description = "The dashboard's sign-in, for a page in a browser: a session cookie (HttpOnly, SameSite=Strict)"
+                + " and a CSRF token that every change signed in by the cookie must carry in X-CSRF-Token. API"
+                + " clients sign in with HTTP Basic or a bearer token instead, and need neither.")
 public class SessionController {
 
     /** The CSRF token of the visitor's session, and the header to send it in. */
-    public record SessionToken(String csrfHeader, String csrfToken) {}
+    @Schema(description = "The session's CSRF token and the header to send it in")
+    public record SessionToken(
+            @Schema(description = "The header that carries the token", example = "X-CSRF-Token")
+            String csrfHeader,
+
+            @Schema(description = "The token, to send with the sign-in and every change signed in by the cookie")
+            String csrfToken) {}
 
     /** What the page sends to sign in. */
-    public record SignIn(String name, String password) {}
+    @Schema(description = "A gateway user's name and password")
+    public record SignIn(
+            @Schema(description = "The user name", example = "hoankiem")
+            String name,
+
+            @Schema(description = "The user's password", format = "password")
+            String password) {}
 
     /** The signed-in caller, as {@code GET /api/me} says it, with the session's new CSRF token. */
-    public record SignedIn(String name, List<Role> roles, String unitId, String csrfHeader, String csrfToken) {}
+    @Schema(description = "The signed-in caller and the session's new CSRF token")
+    public record SignedIn(
+            @Schema(description = "The user name", example = "hoankiem")
+            String name,
+
+            @Schema(description = "The caller's roles: ADMIN, OFFICER, AUDITOR, VIEWER", example = "[\"OFFICER\"]")
+            List<Role> roles,
+
+            @Schema(description = "The caller's unit; null for none", example = "HN-HOANKIEM")
+            String unitId,
+
+            @Schema(description = "The header that carries the token", example = "X-CSRF-Token")
+            String csrfHeader,
+
+            @Schema(description = "The session's new token: the one before the sign-in is worth nothing now")
+            String csrfToken) {}
 
     private static final Logger log = LoggerFactory.getLogger(SessionController.class);
 
@@ -71,7 +105,11 @@ public class SessionController {
 
     /** Starts a session if there is none, and gives its CSRF token, which the sign-in itself must carry. */
     @GetMapping(PageSessions.PATH)
-    @Operation(summary = "The dashboard's session: starts one if need be and gives its CSRF token")
+    @Operation(
+            operationId = "sessionToken",
+            summary = "The dashboard's session: starts one if need be and gives its CSRF token",
+            description = "Needs no sign-in. Sets the session cookie when there is none, and answers the header name"
+                    + " and the token the sign-in and every later change must send.")
     public Mono<SessionToken> token(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return Mono.justOrEmpty(token)
@@ -84,11 +122,15 @@ public class SessionController {
      * token. A wrong name or password is 401 without a Basic challenge.
      */
     @PostMapping(path = PageSessions.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Signs the dashboard's session in with a user name and password (needs the CSRF token)")
+    @Operation(
+            operationId = "signIn",
+            summary = "Signs the dashboard's session in with a user name and password (needs the CSRF token)",
+            description = "Checks the password as HTTP Basic does, under the same throttle of failed sign-ins. The"
+                    + " session then gets a new id and a new CSRF token, which the answer carries with the caller's"
+                    + " name, roles and unit. A wrong name or password is 401 without a browser password box.")
     public Mono<ResponseEntity<Object>> signIn(@RequestBody SignIn signIn, ServerWebExchange exchange) {
         if (signIn.name() == null || signIn.name().isBlank() || signIn.password() == null) {
-            return Mono.just(problem(Problem.of(
-                    HttpStatus.BAD_REQUEST, "invalid-sign-in", "Invalid sign-in", "Give a name and a password.")));
+            return Mono.just(problem(Problems.invalidSignIn()));
         }
         String name = signIn.name();
         String address = ClientAddress.of(exchange);
@@ -131,7 +173,10 @@ public class SessionController {
 
     /** Signs out: the session and everything in it is gone. */
     @DeleteMapping(PageSessions.PATH)
-    @Operation(summary = "Signs the dashboard's session out (needs the CSRF token)")
+    @Operation(
+            operationId = "signOut",
+            summary = "Signs the dashboard's session out (needs the CSRF token)",
+            description = "Ends the session and everything in it; the cookie is then worth nothing.")
     public Mono<ResponseEntity<Void>> signOut(ServerWebExchange exchange) {
         return exchange.getSession()
                 .flatMap(WebSession::invalidate)

@@ -16,7 +16,9 @@ import java.util.stream.StreamSupport;
  * {@code task-controller}); every parameter and every field described; and every problem+json answer the operation
  * can give by its shape documented with an example of its {@code type}: {@code 401}, {@code 429} and {@code 503}
  * always; {@code 400} with any input; {@code 413} and {@code 415} with a body; {@code 404} with an id in the path (but for a PUT, which creates what it does not find);
- * {@code 403} and {@code 409} for a write; {@code 412} with {@code If-Match}. Each finding names its operation.
+ * {@code 403} and {@code 409} for a write; {@code 412} with {@code If-Match}. An operation that by its nature cannot
+ * give one of these (signing in meets no conflict) lists it in {@value #NEVER_ANSWERS}, and says why in its
+ * description. Each finding names its operation.
  */
 public final class OpenApiLint {
 
@@ -24,6 +26,9 @@ public final class OpenApiLint {
     private static final Set<String> METHODS = Set.of("get", "head", "post", "put", "patch", "delete");
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:giaoban:problem:";
+
+    /** The extension of an operation listing the statuses its shape implies that it can never answer. */
+    public static final String NEVER_ANSWERS = "x-giaoban-never-answers";
 
     private OpenApiLint() {}
 
@@ -122,6 +127,7 @@ public final class OpenApiLint {
         if (ifMatch) {
             expected.add("412");
         }
+        operation.path(NEVER_ANSWERS).forEach(status -> expected.remove(status.asText()));
         JsonNode responses = operation.path("responses");
         expected.stream()
                 .filter(status -> !responses.has(status))

@@ -81,4 +81,21 @@ class OpenApiLintTest {
                                 + " {\"type\":\"about:blank\",\"status\":404}",
                         "GET /api/units (listUnits): the 503 answer shows no problem type");
     }
+
+    @Test
+    void anOperationMayListAStatusItCanNeverGive() throws Exception {
+        JsonNode document = JSON.readTree(UNDESCRIBED);
+        JsonNode operation =
+                document.path("paths").path("/api/tasks/{taskId}/complete").path("post");
+
+        assertThat(OpenApiLint.findings(document))
+                .contains("POST /api/tasks/{taskId}/complete (complete): no 403 answer documented");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) operation)
+                .putArray(OpenApiLint.NEVER_ANSWERS)
+                .add("403");
+
+        assertThat(OpenApiLint.findings(document))
+                .noneMatch(finding -> finding.contains("no 403"))
+                .anyMatch(finding -> finding.contains("no 404"));
+    }
 }
