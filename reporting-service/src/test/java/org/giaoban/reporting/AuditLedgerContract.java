@@ -278,15 +278,30 @@ abstract class AuditLedgerContract {
             correctedAnswer = send(reporting, afterCorrections, AUDITOR).body();
         }
 
-        byte[] meetingReplay = ExportReplay.replay(
-                List.of(tasksExport, trainingExport),
-                new BriefingRequest(
-                        java.time.LocalDate.parse("2022-01-01"),
-                        java.time.LocalDate.parse("2022-09-08"),
+        // As an auditor runs it: the command in a JVM of its own, its standard output taken whole.
+        Process command = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AuditCommand.class.getName(),
+                        "replay",
+                        tasksExport.toString(),
+                        trainingExport.toString(),
+                        "--from",
+                        "2022-01-01",
+                        "--to",
+                        "2022-09-08",
+                        "--unit",
                         "HN",
-                        EdgeCaseHistory.MEETING),
-                dataDir.resolve("replay-meeting"),
-                Clock.systemUTC());
+                        "--recorded-at",
+                        EdgeCaseHistory.MEETING.toString())
+                .redirectError(dataDir.resolve("replay-meeting.log").toFile())
+                .start();
+        byte[] meetingReplay = command.getInputStream().readAllBytes();
+        assertThat(command.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(command.exitValue())
+                .as(Files.readString(dataDir.resolve("replay-meeting.log")))
+                .isZero();
         byte[] correctedReplay = ExportReplay.replay(
                 List.of(tasksExport, trainingExport),
                 new BriefingRequest(

@@ -1,5 +1,11 @@
 package org.giaoban.reporting.audit.offline;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.giaoban.reporting.briefing.query.BriefingRequest;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/giaoban audit export --service tasks --out DIR [--gateway URL --user U --password P]} and
@@ -28,7 +35,29 @@ public final class AuditCommand {
     private AuditCommand() {}
 
     public static void main(String[] arguments) throws Exception {
+        logToStandardError();
         System.exit(run(arguments));
+    }
+
+    /**
+     * A command's standard output is its result, a replay's the briefing's JSON byte for byte: what the libraries it
+     * uses log (the scratch store's migrations, say) goes to standard error, and only from warnings up.
+     */
+    static void logToStandardError() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logging.reset();
+        PatternLayoutEncoder format = new PatternLayoutEncoder();
+        format.setContext(logging);
+        format.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+        format.start();
+        ConsoleAppender<ILoggingEvent> standardError = new ConsoleAppender<>();
+        standardError.setContext(logging);
+        standardError.setTarget("System.err");
+        standardError.setEncoder(format);
+        standardError.start();
+        Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(standardError);
     }
 
     /** Runs one command; answers its exit code. */
