@@ -53,8 +53,9 @@ final class ServiceProcess implements AutoCloseable {
         String address = Files.readAllLines(database.resolveSibling(database.getFileName() + ".server"))
                 .get(0)
                 .strip();
-        String password = Files.readString(database.resolveSibling(database.getFileName() + ".login"))
-                .strip();
+        Path login = database.resolveSibling(database.getFileName() + ".login");
+        // A jar from before the stores had logins (to measure against an earlier version) leaves sa without one.
+        String password = Files.exists(login) ? Files.readString(login).strip() : "";
         return new StoreLogin(address, "sa", password);
     }
 
