@@ -190,6 +190,10 @@ function contestsSection(report) {
   const w = page.words;
   const contests = report.contests || [];
   return section('contests', t('contests'),
+    contests.length ? barChart({
+      title: t('chartOf', t('contests')), series: [t('entries'), t('participants')],
+      rows: contests.map((c) => ({ label: c.title, values: [c.entries, c.participants] })), format: w.number
+    }) : '',
     contests.length
       ? table(t('contests'), [t('contest'), t('entries'), t('participants')],
         contests.map((c, i) => el('tr', {}, el('th', { scope: 'row' }, c.title),

@@ -377,6 +377,9 @@ class DashboardIT {
         assertThat(shown.get("tasks.overdue")).isEqualTo("2");
         assertThat(shown.get("documents.byKind.PLAN")).isEqualTo("2");
         assertThat(driver.findElement(By.id("contests-table")).getText()).contains("Tìm hiểu Nghị quyết 15-NQ/TW 4 3");
+        assertThat(driver.findElements(By.cssSelector("#contests svg.chart rect.bar")))
+                .as("the contest's entries and participants, one bar each")
+                .hasSize(2);
         assertThat(driver.findElement(By.cssSelector(".period")).getText())
                 .isEqualTo("Kỳ báo cáo: 01/01/2023 – 30/09/2023; đơn vị: "
                         + new Select(driver.findElement(By.id("unit")))
