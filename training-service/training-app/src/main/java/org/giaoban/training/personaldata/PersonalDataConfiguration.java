@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.giaoban.platform.axon.EventSerialization;
+import org.giaoban.platform.jdbc.H2EventFile;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,7 @@ class PersonalDataConfiguration {
                 throw new IllegalStateException(MASTER_KEY_PROPERTY + " is unusable: " + malformed.getMessage());
             }
         }
-        if (datasourceUrl.startsWith("jdbc:h2:file:")) {
+        if (H2EventFile.isFileUrl(datasourceUrl)) {
             return MasterKeyFile.readOrMake(dataDir.resolve(serviceName));
         }
         throw new IllegalStateException("training-service keeps learners' personal data encrypted and needs a master"
